@@ -1,0 +1,62 @@
+import { loadConfig } from './config.ts'
+import { AppError } from './http/errors.ts'
+import { openDatabase } from './db/database.ts'
+import { migrate } from './db/migrate.ts'
+import { startServer } from './main.ts'
+import { importDivisionsCsv } from './modules/geo/importCsv.ts'
+
+const usage = `用法 Usage: yingji <command>
+
+  start                       启动平台 Start the platform (default)
+  migrate                     执行数据库迁移 Apply database migrations
+  divisions import FILE.csv   导入行政区划 Import divisions from a GB/T 2260 code list
+`
+
+/** Runs one CLI command; returns the process exit code. */
+export async function main(args: string[]): Promise<number> {
+  const [command = 'start', ...rest] = args
+  const config = loadConfig()
+  try {
+    switch (command) {
+      case 'start':
+        await startServer(config)
+        return 0
+      case 'migrate': {
+        const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+        try {
+          const applied = await migrate(database)
+          console.log(applied.length ? `已执行迁移 Applied: ${applied.join(', ')}` : '数据库已是最新 Database is up to date')
+        } finally {
+          await database.close()
+        }
+        return 0
+      }
+      case 'divisions': {
+        const [sub, file] = rest
+        if (sub !== 'import' || !file) break
+        const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+        try {
+          await migrate(database)
+          const result = await importDivisionsCsv(database.db, file)
+          console.log(`已导入 ${result.count} 个行政区划 Imported ${result.count} divisions (root ${result.root})`)
+        } finally {
+          await database.close()
+        }
+        return 0
+      }
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(usage)
+        return 0
+    }
+    console.error(usage)
+    return 2
+  } catch (error) {
+    if (error instanceof AppError) {
+      console.error(`${error.message}\n${error.messageEn}`)
+      return 1
+    }
+    throw error
+  }
+}

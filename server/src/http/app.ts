@@ -1,0 +1,79 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Fastify, { type FastifyInstance } from 'fastify'
+import cookie from '@fastify/cookie'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import fastifyStatic from '@fastify/static'
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { repoRoot } from '../config.ts'
+import type { Platform } from '../platform.ts'
+import { installErrorHandler } from './errorHandler.ts'
+import { validatorCompiler } from './validation.ts'
+import { authModule } from '../modules/auth/index.ts'
+import { geoModule } from '../modules/geo/index.ts'
+
+export const webDist = path.join(repoRoot, 'web', 'dist')
+
+export interface AppOptions {
+  /** Pino logger options; `false` silences it (tests). */
+  logger?: boolean | object
+}
+
+/** The whole HTTP application: infrastructure, then each module as an encapsulated plugin. */
+export async function buildApp(platform: Platform, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: platform.config.logLevel },
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler)
+  app.decorateRequest('actor', null)
+  installErrorHandler(app)
+
+  await app.register(cookie)
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Yingji 应急 API', version: platform.config.version, description: '应急管理平台接口 · Emergency-management platform API' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'yingji_session' },
+          apiKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } })
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger())
+
+  app.get('/api/health', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['system'],
+      summary: '健康检查 · Health',
+      response: { 200: Type.Object({ status: Type.Literal('ok'), db: Type.Union([Type.Literal('embedded'), Type.Literal('postgres')]), version: Type.String() }) },
+    },
+  }, () => ({ status: 'ok' as const, db: platform.database.kind, version: platform.config.version }))
+
+  // Authentication and role checks for every route below; modules check jurisdiction.
+  await app.register(authModule(platform))
+  await app.register(geoModule(platform), { prefix: '/api' })
+
+  await serveWeb(app)
+  return app
+}
+
+/** Serves the built SPA; unknown non-API paths fall back to index.html for client routing. */
+async function serveWeb(app: FastifyInstance): Promise<void> {
+  if (!fs.existsSync(path.join(webDist, 'index.html'))) return
+  await app.register(fastifyStatic, { root: webDist, wildcard: false })
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/public/')) {
+      return reply.type('text/html').sendFile('index.html')
+    }
+    return reply.status(404).send({
+      error: { code: 'route_not_found', message: `接口不存在：${request.method} ${request.url}`, messageEn: `No such route: ${request.method} ${request.url}` },
+    })
+  })
+}
