@@ -56,6 +56,15 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     },
   }, () => ({ status: 'ok' as const, db: platform.database.kind, version: platform.config.version }))
 
+  app.get('/api/ui-config', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['system'],
+      summary: '前端配置 · Web app settings',
+      response: { 200: Type.Object({ tileUrl: Type.Union([Type.String(), Type.Null()]), version: Type.String() }) },
+    },
+  }, () => ({ tileUrl: platform.config.tileUrl ?? null, version: platform.config.version }))
+
   // Authentication and role checks for every route below; modules check jurisdiction.
   await app.register(authModule(platform))
   await app.register(geoModule(platform), { prefix: '/api' })
