@@ -1,0 +1,33 @@
+import {
+  AimOutlined, AlertOutlined, BarChartOutlined, CarOutlined, CloudUploadOutlined, DatabaseOutlined,
+  FileProtectOutlined, GlobalOutlined, NotificationOutlined, SafetyOutlined, SettingOutlined,
+} from '@ant-design/icons'
+import type { ReactNode } from 'react'
+import type { MessageKey } from '../i18n/messages.ts'
+
+export interface ModuleEntry {
+  path: string
+  label: MessageKey
+  icon: ReactNode
+  /** False while the module is 建设中 (coming). */
+  ready: boolean
+  /** Roles that see the entry; everyone when absent. */
+  roles?: readonly string[]
+}
+
+/** The platform's modules in menu order; the map is the only one built so far. */
+export const modules: readonly ModuleEntry[] = [
+  { path: '/map', label: 'nav.map', icon: <GlobalOutlined />, ready: true },
+  { path: '/monitoring', label: 'nav.monitoring', icon: <AlertOutlined />, ready: false },
+  { path: '/warnings', label: 'nav.warnings', icon: <NotificationOutlined />, ready: false },
+  { path: '/incidents', label: 'nav.incidents', icon: <AimOutlined />, ready: false },
+  { path: '/plans', label: 'nav.plans', icon: <FileProtectOutlined />, ready: false },
+  { path: '/dispatch', label: 'nav.dispatch', icon: <CarOutlined />, ready: false },
+  { path: '/resources', label: 'nav.resources', icon: <DatabaseOutlined />, ready: false },
+  { path: '/disasters', label: 'nav.disasters', icon: <CloudUploadOutlined />, ready: false },
+  { path: '/supervision', label: 'nav.supervision', icon: <SafetyOutlined />, ready: false },
+  { path: '/analytics', label: 'nav.analytics', icon: <BarChartOutlined />, ready: false },
+  { path: '/admin', label: 'nav.admin', icon: <SettingOutlined />, ready: false, roles: ['admin'] },
+]
+
+export const visibleModules = (role: string) => modules.filter((entry) => !entry.roles || entry.roles.includes(role))

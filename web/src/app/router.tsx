@@ -1,0 +1,82 @@
+import { Button, Space, Spin } from 'antd'
+import { LogoutOutlined } from '@ant-design/icons'
+import { createBrowserRouter, Navigate, useLocation, useNavigate } from 'react-router'
+import { RouterProvider } from 'react-router/dom'
+import { useI18n } from '../i18n/i18n.tsx'
+import { useMe } from '../features/auth/api/get-me.ts'
+import { useLogout } from '../features/auth/api/logout.ts'
+import type { Me } from '../features/auth/api/types.ts'
+import { ChangePasswordPage } from '../features/auth/pages/ChangePasswordPage.tsx'
+import { LoginPage } from '../features/auth/pages/LoginPage.tsx'
+import { MapPage } from '../features/geo/pages/MapPage.tsx'
+import { AppLayout } from './AppLayout.tsx'
+import { ComingSoonPage } from './ComingSoonPage.tsx'
+import { LanguageSwitch } from './LanguageSwitch.tsx'
+import { modules } from './navigation.tsx'
+import { RouteError } from './RouteError.tsx'
+
+const fullScreenSpin = <Spin size="large" style={{ display: 'block', marginTop: '40vh' }} />
+
+/** Renders `children(me)` for a signed-in user; otherwise sends them to log in or change password. */
+function RequireSession({ children }: { children: (me: Me) => React.ReactNode }) {
+  const me = useMe()
+  const location = useLocation()
+  if (me.isPending) return fullScreenSpin
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />
+  if (me.data.mustChangePassword && location.pathname !== '/change-password') return <Navigate to="/change-password" replace />
+  return <>{children(me.data)}</>
+}
+
+function LoginRoute() {
+  const me = useMe()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const from = (location.state as { from?: string } | null)?.from ?? '/map'
+  if (me.isPending) return fullScreenSpin
+  if (me.data) return <Navigate to={from} replace />
+  return <LoginPage languageSwitch={<LanguageSwitch />} onLoggedIn={() => navigate(from, { replace: true })} />
+}
+
+function ChangePasswordRoute({ me }: { me: Me }) {
+  const navigate = useNavigate()
+  const logout = useLogout()
+  const { t } = useI18n()
+  return (
+    <ChangePasswordPage
+      forced={me.mustChangePassword}
+      onDone={() => navigate('/map', { replace: true })}
+      onCancel={() => navigate(-1)}
+      toolbar={
+        <Space>
+          <LanguageSwitch />
+          <Button icon={<LogoutOutlined />} onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}>
+            {t('header.logout')}
+          </Button>
+        </Space>
+      }
+    />
+  )
+}
+
+const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    children: [
+      { path: '/login', element: <LoginRoute /> },
+      { path: '/change-password', element: <RequireSession>{(me) => <ChangePasswordRoute me={me} />}</RequireSession> },
+      {
+        element: <RequireSession>{(me) => <AppLayout me={me} />}</RequireSession>,
+        children: [
+          { index: true, element: <Navigate to="/map" replace /> },
+          { path: '/map', element: <RequireSession>{(me) => <MapPage rootCode={me.jurisdiction.code} />}</RequireSession> },
+          ...modules.filter((entry) => !entry.ready).map((entry) => ({ path: entry.path, element: <ComingSoonPage entry={entry} /> })),
+          { path: '*', element: <Navigate to="/map" replace /> },
+        ],
+      },
+    ],
+  },
+])
+
+export function AppRouter() {
+  return <RouterProvider router={router} />
+}
