@@ -1,8 +1,14 @@
 /**
  * The event bus. Every arrow in the architecture's flow is an event on it. This in-process
- * implementation serves one node; a networked one (NATS JetStream) implements the same
- * interface at province scale. Events that must not be lost go through the outbox
- * (outbox.ts), which publishes here after commit.
+ * implementation serves one node; at province scale a networked one (NATS JetStream, subjects =
+ * topics, a durable consumer per subscription) implements the same interface, and nothing else
+ * changes. Events that must not be lost go through the outbox (outbox.ts), which publishes here
+ * after commit.
+ *
+ * `publish` resolves once the event is safely handed on: here, when every matching handler has
+ * finished; with JetStream, when the stream has stored it (handler retries then belong to
+ * JetStream). Either way delivery is at least once, so handlers must be idempotent
+ * (consumeOnce in consumer.ts).
  */
 export interface DomainEvent<T = unknown> {
   /** Unique id: consumers use it to stay idempotent under at-least-once delivery. */
@@ -27,10 +33,19 @@ export function createInProcessBus(): EventBus {
   const subscriptions = new Set<{ pattern: string; handler: EventHandler }>()
   return {
     async publish(event) {
-      // Handlers run in turn; a failing handler fails the publish so the outbox retries it.
+      // Handlers run in turn, each even when an earlier one failed; any failure fails the
+      // publish so the outbox retries the event (and the handlers that succeeded see it again).
+      const errors: unknown[] = []
       for (const s of [...subscriptions]) {
-        if (matches(s.pattern, event.topic)) await s.handler(event)
+        if (!matches(s.pattern, event.topic)) continue
+        try {
+          await s.handler(event)
+        } catch (error) {
+          errors.push(error)
+        }
       }
+      if (errors.length === 1) throw errors[0]
+      if (errors.length > 1) throw new AggregateError(errors, `${errors.length} handlers failed for ${event.topic}`)
     },
     subscribe(pattern, handler) {
       const s = { pattern, handler }
