@@ -29,7 +29,8 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.decorateRequest('actor', null)
-  installErrorHandler(app)
+  const webBuilt = fs.existsSync(path.join(webDist, 'index.html'))
+  installErrorHandler(app, { spaFallback: webBuilt })
 
   await app.register(cookie)
   await app.register(swagger, {
@@ -69,20 +70,6 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(authModule(platform))
   await app.register(geoModule(platform), { prefix: '/api' })
 
-  await serveWeb(app)
+  if (webBuilt) await app.register(fastifyStatic, { root: webDist, wildcard: false })
   return app
-}
-
-/** Serves the built SPA; unknown non-API paths fall back to index.html for client routing. */
-async function serveWeb(app: FastifyInstance): Promise<void> {
-  if (!fs.existsSync(path.join(webDist, 'index.html'))) return
-  await app.register(fastifyStatic, { root: webDist, wildcard: false })
-  app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/public/')) {
-      return reply.type('text/html').sendFile('index.html')
-    }
-    return reply.status(404).send({
-      error: { code: 'route_not_found', message: `接口不存在：${request.method} ${request.url}`, messageEn: `No such route: ${request.method} ${request.url}` },
-    })
-  })
 }

@@ -18,8 +18,13 @@ const frameworkErrors: Record<string, [number, string, string, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid_content_length', '请求长度无效', 'Invalid content length'],
 }
 
+export interface ErrorHandlerOptions {
+  /** The built web app is served: unknown non-API GETs answer its index.html (client routing). */
+  spaFallback?: boolean
+}
+
 /** One root handler: typed errors → status + `{error}`; 5xx details are logged, never returned. */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, options: ErrorHandlerOptions = {}): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       return reply.status(error.status).send(body(error.code, error.message, error.messageEn, error.field))
@@ -44,6 +49,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error')
     return reply.status(500).send(body('internal_error', '服务器内部错误', 'Internal server error'))
   })
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send(body('route_not_found', `接口不存在：${request.method} ${request.url}`, `No such route: ${request.method} ${request.url}`)))
+  // Fastify allows one not-found handler per prefix, so the SPA fallback lives here too.
+  app.setNotFoundHandler((request, reply) => {
+    if (options.spaFallback && request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/public/')) {
+      return reply.type('text/html').sendFile('index.html')
+    }
+    return reply.status(404).send(body('route_not_found', `接口不存在：${request.method} ${request.url}`, `No such route: ${request.method} ${request.url}`))
+  })
 }

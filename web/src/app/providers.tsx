@@ -33,7 +33,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
 function LocalizedAntd({ children }: { children: ReactNode }) {
   const { locale } = useI18n()
   return (
-    <ConfigProvider locale={locale === 'zh' ? zhCN : enUS} theme={theme}>
+    <ConfigProvider locale={locale === 'zh' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
       {children}
     </ConfigProvider>
   )
