@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/database.ts'
 import type { DomainEvent } from './bus.ts'
+import { queryRows } from './queryRows.ts'
 
 /**
  * Idempotent consumption (幂等消费) under at-least-once delivery: runs `handler` and records
@@ -19,11 +20,11 @@ export async function consumeOnce(
   handler: (tx: Tx) => Promise<void>,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const recorded = await tx.execute(sql`
+    const recorded = await queryRows<{ event_id: string }>(tx, sql`
       INSERT INTO events.consumed (consumer, event_id) VALUES (${consumer}, ${event.id})
       ON CONFLICT DO NOTHING
       RETURNING event_id`)
-    if (recorded.rows.length === 0) return false
+    if (recorded.length === 0) return false
     await handler(tx)
     return true
   })

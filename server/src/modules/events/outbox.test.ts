@@ -4,6 +4,7 @@ import { createTestPlatform, databaseSkipReason, type TestPlatform } from '../..
 import type { Db } from '../../db/database.ts'
 import { createInProcessBus, type DomainEvent } from './bus.ts'
 import { consumeOnce } from './consumer.ts'
+import { queryRows } from './queryRows.ts'
 import { createOutbox, enqueueEvent, retryDelayMs, type OutboxOptions } from './outbox.ts'
 
 const quiet: OutboxOptions = { onError: () => {} }
@@ -16,14 +17,14 @@ async function recordEffect(db: Db, consumer: string, event: DomainEvent): Promi
 }
 
 async function effectsOf(db: Db, eventId: string): Promise<number> {
-  const result = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM public.test_effects WHERE event_id = ${eventId}`)
-  return result.rows[0]!.n
+  const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM public.test_effects WHERE event_id = ${eventId}`)
+  return row!.n
 }
 
 async function outboxRow(db: Db, eventId: string) {
-  const result = await db.execute<{ attempts: number; last_error: string | null; delivered: boolean }>(sql`
+  const [row] = await queryRows<{ attempts: number; last_error: string | null; delivered: boolean }>(db, sql`
     SELECT attempts, last_error, delivered_at IS NOT NULL AS delivered FROM events.outbox WHERE id = ${eventId}`)
-  return result.rows[0]
+  return row
 }
 
 describe.skipIf(databaseSkipReason() !== '')('the transactional outbox (发件箱)', () => {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import type { Db, Queryable } from '../../db/database.ts'
 import type { DomainEvent, EventBus } from './bus.ts'
+import { queryRows } from './queryRows.ts'
 
 /**
  * The transactional outbox (发件箱).
@@ -77,11 +78,11 @@ export async function enqueueEvent<T>(q: Queryable, topic: string, payload: T): 
   const json = JSON.stringify(payload)
   if (json === undefined) throw new Error(`event ${topic}: payload is not JSON`)
   const id = crypto.randomUUID()
-  const result = await q.execute<{ occurred_at: Date | string }>(sql`
+  const [written] = await queryRows<{ occurred_at: Date | string }>(q, sql`
     INSERT INTO events.outbox (id, topic, payload) VALUES (${id}, ${topic}, ${json}::jsonb)
     RETURNING occurred_at`)
   // Consumers see the JSON form, so the caller gets the same.
-  return { id, topic, payload: JSON.parse(json) as T, occurredAt: toIso(result.rows[0]!.occurred_at) }
+  return { id, topic, payload: JSON.parse(json) as T, occurredAt: toIso(written!.occurred_at) }
 }
 
 interface ClaimedRow {
@@ -100,7 +101,7 @@ export function createOutbox(db: Db, bus: EventBus, options: OutboxOptions = {})
   const onError = options.onError ?? ((message, error) => console.error(message, error))
 
   async function claimDue(): Promise<ClaimedRow[]> {
-    const result = await db.execute<ClaimedRow>(sql`
+    return queryRows<ClaimedRow>(db, sql`
       WITH claimed AS (
         UPDATE events.outbox o
         SET attempts = o.attempts + 1,
@@ -113,7 +114,6 @@ export function createOutbox(db: Db, bus: EventBus, options: OutboxOptions = {})
           FOR UPDATE SKIP LOCKED)
         RETURNING o.id, o.seq, o.topic, o.payload, o.occurred_at, o.attempts)
       SELECT id, topic, payload, occurred_at, attempts FROM claimed ORDER BY seq`)
-    return result.rows
   }
 
   async function markDelivered(id: string): Promise<void> {
