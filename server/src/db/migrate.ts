@@ -40,7 +40,8 @@ export async function migrate(database: Database, root = migrationsRoot): Promis
   await database.exec(`CREATE TABLE IF NOT EXISTS public.schema_migrations (
     module text NOT NULL, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (module, name))`)
-  const rows = await database.db.execute<{ key: string }>(sql`SELECT module || '/' || name AS key FROM public.schema_migrations`)
+  // `Db` spans two drivers, so Drizzle cannot type `execute`; both answer `{rows}`.
+  const rows = (await database.db.execute(sql`SELECT module || '/' || name AS key FROM public.schema_migrations`)) as unknown as { rows: { key: string }[] }
   const done = new Set(rows.rows.map((r) => r.key))
   const applied: string[] = []
   for (const m of listMigrations(root)) {
