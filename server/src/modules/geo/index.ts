@@ -1,5 +1,15 @@
+/**
+ * The geo module (地理信息): administrative divisions, county boundaries, rivers. Other modules
+ * use the functions exported here, never the `geo.*` tables.
+ */
 import type { FastifyPluginAsync } from 'fastify'
 import type { Platform } from '../../platform.ts'
+import { geoRoutes } from './routes.ts'
 
-// STUB — the geo module's routes.
-export const geoModule = (_platform: Platform): FastifyPluginAsync => async () => {}
+export const geoModule = (platform: Platform): FastifyPluginAsync => async (app) => {
+  await app.register(geoRoutes(platform))
+}
+
+export { divisionNames, parseDivisionCode } from './service.ts'
+export { seedLeping } from './seed.ts'
+export { importDivisionsCsv } from './importCsv.ts'
