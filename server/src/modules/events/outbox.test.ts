@@ -150,8 +150,39 @@ describe.skipIf(databaseSkipReason() !== '')('the transactional outbox (发件�
     expect(steps).toEqual(events.map((e) => e.payload))
   })
 
+  it('keeps dispatching after a handler failure in one event, delivering the others', async () => {
+    const bus = createInProcessBus()
+    const applied: unknown[] = []
+    bus.subscribe('test.mixed', (event) => {
+      if ((event.payload as { ok: boolean }).ok) applied.push(event.payload)
+      else throw new Error('malformed reading')
+    })
+    const [, good] = await db.transaction(async (tx) => [
+      await enqueueEvent(tx, 'test.mixed', { ok: false, n: 1 }),
+      await enqueueEvent(tx, 'test.mixed', { ok: true, n: 2 }),
+    ])
+    await createOutbox(db, bus, quiet).drain()
+    expect(applied).toEqual([good!.payload])
+  })
+
   it('refuses a topic that is not "module.event"', async () => {
     await expect(enqueueEvent(db, 'Alarm Raised', {})).rejects.toThrow('module.event_name')
+  })
+})
+
+describe('the dispatcher when the database is unreachable', () => {
+  it('reports the failure and keeps polling instead of crashing the process', async () => {
+    const unreachable = { execute: () => Promise.reject(new Error('connection terminated')) } as unknown as Db
+    const reported: string[] = []
+    const outbox = createOutbox(unreachable, createInProcessBus(), {
+      pollIntervalMs: 10,
+      onError: (_message, error) => { reported.push((error as Error).message) },
+    })
+    outbox.start()
+    await vi.waitFor(() => expect(reported.length).toBeGreaterThanOrEqual(3), { timeout: 10_000, interval: 10 })
+    await outbox.stop()
+    expect(new Set(reported)).toEqual(new Set(['connection terminated']))
+    await expect(outbox.drain()).rejects.toThrow('connection terminated')
   })
 })
 

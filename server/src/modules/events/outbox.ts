@@ -15,9 +15,9 @@ import { queryRows } from './queryRows.ts'
  * server processes can share one PostgreSQL server without claiming the same row). A claim is a
  * lease: it pushes `available_at` forward by `leaseMs` and counts an attempt, and commits at
  * once, so no transaction stays open while handlers run (they open their own; PGlite has one
- * connection). The event is then published to the bus; on success the row is marked delivered,
- * on a handler error the error is recorded and the row becomes due again after an exponential
- * backoff (capped). A process that dies mid-delivery leaves its claim to expire: the row is
+ * connection). Each event is then published to the bus in commit order; the successes of a
+ * batch are marked delivered together, and on a handler error the error is recorded and the row
+ * becomes due again after an exponential backoff (capped). A process that dies mid-delivery leaves its claim to expire: the row is
  * delivered again once the lease ends.
  *
  * Semantics: AT LEAST ONCE. An event may reach a handler more than once (a crash between
@@ -98,7 +98,12 @@ export function createOutbox(db: Db, bus: EventBus, options: OutboxOptions = {})
   const pollIntervalMs = options.pollIntervalMs ?? 1_000
   const leaseMs = options.leaseMs ?? 30_000
   const retry = options.retry ?? defaultRetryPolicy
-  const onError = options.onError ?? ((message, error) => console.error(message, error))
+  const log = options.onError ?? ((message, error) => console.error(message, error))
+  const onError = (message: string, error: unknown) => {
+    try {
+      log(message, error)
+    } catch { /* a broken logger must not stop delivery */ }
+  }
 
   async function claimDue(): Promise<ClaimedRow[]> {
     return queryRows<ClaimedRow>(db, sql`
@@ -116,8 +121,12 @@ export function createOutbox(db: Db, bus: EventBus, options: OutboxOptions = {})
       SELECT id, topic, payload, occurred_at, attempts FROM claimed ORDER BY seq`)
   }
 
-  async function markDelivered(id: string): Promise<void> {
-    await db.execute(sql`UPDATE events.outbox SET delivered_at = now() WHERE id = ${id}`)
+  /** One statement per batch: a crash before it only means these events come again. */
+  async function markDelivered(ids: string[]): Promise<void> {
+    if (ids.length === 0) return
+    await db.execute(sql`
+      UPDATE events.outbox SET delivered_at = now()
+      WHERE id = ANY(string_to_array(${ids.join(',')}, ',')::uuid[])`)
   }
 
   async function markFailed(row: ClaimedRow, error: unknown): Promise<void> {
@@ -135,6 +144,7 @@ export function createOutbox(db: Db, bus: EventBus, options: OutboxOptions = {})
     for (;;) {
       const rows = await claimDue()
       if (rows.length === 0) return report
+      const delivered: string[] = []
       for (const row of rows) {
         const event: DomainEvent = { id: row.id, topic: row.topic, payload: row.payload, occurredAt: toIso(row.occurred_at) }
         try {
@@ -145,9 +155,10 @@ export function createOutbox(db: Db, bus: EventBus, options: OutboxOptions = {})
           await markFailed(row, error)
           continue
         }
-        await markDelivered(row.id)
-        report.delivered++
+        delivered.push(row.id)
       }
+      await markDelivered(delivered)
+      report.delivered += delivered.length
     }
   }
 
@@ -207,6 +218,9 @@ function toIso(value: Date | string): string {
 }
 
 function describeError(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  const describe = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e))
+  const text = error instanceof AggregateError
+    ? [describe(error), ...error.errors.map(describe)].join('; ')
+    : describe(error)
   return text.slice(0, 2_000)
 }
