@@ -3,27 +3,29 @@
  * and reading the audit log. Order in each: check access, load or fail, apply rules, write
  * with its audit row.
  */
-import { divisionPrefix, isWithinDivision, normalizeDivisionCode } from '@yingji/domain/geo/divisionCode'
+import { divisionPrefix, isWithinDivision } from '@yingji/domain/geo/divisionCode'
 import type { Db } from '../../db/database.ts'
 import type { Actor, Role } from '../../http/access.ts'
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts'
 import { findAuditEntries, recordAudit, type AuditFilter, type AuditRecord } from './audit.ts'
-import { divisionNames } from './divisionNames.ts'
+import { parseDivisionCode } from '../geo/index.ts'
+import { divisionExists, divisionNames } from './divisionNames.ts'
 import { assertPasswordPolicy, generatePassword, hashPassword } from './passwords.ts'
 import * as queries from './queries.ts'
 import { newApiKey } from './tokens.ts'
 import { apiKeyViewOf, auditableApiKey, auditableUser, userViewOf, type ApiKeyView, type UserView } from './views.ts'
 
-/** A 6/9/12-digit code inside the admin's own jurisdiction, as 12 digits; else a 400 or 403 naming `field`. */
-function jurisdictionFor(actor: Actor, input: string, field: string): string {
-  const code = normalizeDivisionCode(input)
-  if (!code) {
-    throw invalid('invalid_division_code', field,
-      `${field} 不是有效的行政区划代码（应为 6、9 或 12 位数字）`,
-      `${field} is not a valid division code (6, 9 or 12 digits expected)`)
-  }
+/**
+ * A 6/9/12-digit code of a known division inside the admin's own jurisdiction, as 12 digits;
+ * else a 400 (format, unknown) or 403 (outside) naming `field`.
+ */
+async function jurisdictionFor(db: Db, actor: Actor, input: string, field: string): Promise<string> {
+  const code = parseDivisionCode(input, field)
   if (!isWithinDivision(code, actor.jurisdiction)) {
     throw forbidden(`${field} 超出您的管辖范围`, `${field} is outside your jurisdiction`)
+  }
+  if (!(await divisionExists(db, code))) {
+    throw invalid('unknown_division', field, `${field} 不是已知的行政区划：${input}`, `${field} is not a known division: ${input}`)
   }
   return code
 }
@@ -62,7 +64,7 @@ export interface NewUserInput {
 
 /** Creates a user who must change the password at first login; returns a generated one when none was given. */
 export async function createUser(db: Db, actor: Actor, input: NewUserInput): Promise<{ user: UserView; oneTimePassword: string | null }> {
-  const jurisdiction = jurisdictionFor(actor, input.jurisdiction, 'body.jurisdiction')
+  const jurisdiction = await jurisdictionFor(db, actor, input.jurisdiction, 'body.jurisdiction')
   const enterpriseId = input.enterpriseId ?? null
   assertEnterpriseLink(input.role, enterpriseId, 'body.enterpriseId')
   if (input.password !== undefined) assertPasswordPolicy(input.password, 'body.password')
@@ -97,7 +99,7 @@ export async function updateUserAccount(db: Db, actor: Actor, id: string, input:
   const changes: queries.UserChanges = {}
   if (input.displayName !== undefined) changes.displayName = input.displayName
   if (input.role !== undefined) changes.role = input.role
-  if (input.jurisdiction !== undefined) changes.jurisdiction = jurisdictionFor(actor, input.jurisdiction, 'body.jurisdiction')
+  if (input.jurisdiction !== undefined) changes.jurisdiction = await jurisdictionFor(db, actor, input.jurisdiction, 'body.jurisdiction')
   if (input.enterpriseId !== undefined) changes.enterpriseId = input.enterpriseId
   if (input.disabled !== undefined) changes.disabled = input.disabled
   if (input.unlock) changes.unlock = true
@@ -140,7 +142,7 @@ export interface NewApiKeyInput {
 
 /** Issues a key; the secret is returned this once and only its hash is kept. */
 export async function createApiKey(db: Db, actor: Actor, input: NewApiKeyInput): Promise<{ apiKey: ApiKeyView; key: string }> {
-  const jurisdiction = jurisdictionFor(actor, input.jurisdiction, 'body.jurisdiction')
+  const jurisdiction = await jurisdictionFor(db, actor, input.jurisdiction, 'body.jurisdiction')
   if (input.role === 'admin') {
     throw invalid('admin_api_key', 'body.role', '接口密钥不能拥有管理员角色（body.role）', 'An API key cannot have the admin role (body.role)')
   }

@@ -94,9 +94,9 @@ describe('user administration and the audit log', () => {
   })
 
   it('keeps a township admin inside its township', async () => {
-    const outside = await createUser(townshipAdmin, { username: 'far.away', displayName: '外', role: 'village', jurisdiction: '360281101201' })
+    const outside = await createUser(townshipAdmin, { username: 'far.away', displayName: '外', role: 'village', jurisdiction: '360281101001' })
     expect(outside.statusCode).toBe(403)
-    const inside = await createUser(townshipAdmin, { username: 'near.by', displayName: '内', role: 'village', jurisdiction: '360281100202' })
+    const inside = await createUser(townshipAdmin, { username: 'near.by', displayName: '内', role: 'village', jurisdiction: '360281100203' })
     expect(inside.statusCode).toBe(201)
 
     const list = await app.inject({ method: 'GET', url: '/api/auth/users', headers: townshipAdmin.headers })
@@ -119,6 +119,7 @@ describe('user administration and the audit log', () => {
   it.each([
     ['a malformed jurisdiction', { jurisdiction: '36028' }, 'body.jurisdiction', 'invalid_division_code'],
     ['a jurisdiction with a township under a zero county', { jurisdiction: '360200100' }, 'body.jurisdiction', 'invalid_division_code'],
+    ['a well-formed code of no known division', { jurisdiction: '360281100999' }, 'body.jurisdiction', 'unknown_division'],
     ['an unknown role', { role: 'mayor' }, 'body.role', 'invalid_input'],
     ['an unknown field', { nickname: '小李' }, 'body.nickname', 'invalid_input'],
     ['a number for the name', { displayName: 42 }, 'body.displayName', 'invalid_input'],

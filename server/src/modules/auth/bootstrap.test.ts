@@ -28,7 +28,7 @@ describe('ensureAdmin on first start', () => {
     const res = await login(platform, first.generatedPassword!)
     expect(res.statusCode).toBe(200)
     expect(res.json().user).toMatchObject({
-      username: 'admin', role: 'admin', jurisdiction: { code: '360281000000' }, mustChangePassword: true,
+      username: 'admin', role: 'admin', jurisdiction: { code: '360281000000', name: '乐平市' }, mustChangePassword: true,
     })
   })
 

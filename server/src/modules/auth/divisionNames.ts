@@ -1,29 +1,16 @@
-/**
- * Names of jurisdictions (管辖范围) for display. The names belong to the geo module; this is
- * the one place auth reads them, by code only.
- * TODO(geo): switch to the geo module's exported lookup once it offers one.
- */
-import { sql } from 'drizzle-orm'
-import type { Queryable } from '../../db/database.ts'
-import { rowsOf } from './queries.ts'
+/** Names of jurisdictions (管辖范围) for display, from the geo module's exported lookup. */
 import { shortDivisionCode } from '@yingji/domain/geo/divisionCode'
-
-const knownToExist = new WeakSet<object>()
-
-async function divisionsTableExists(q: Queryable): Promise<boolean> {
-  if (knownToExist.has(q)) return true
-  const rows = await rowsOf<{ present: boolean }>(q, sql`SELECT to_regclass('geo.divisions') IS NOT NULL AS present`)
-  if (rows[0]?.present) knownToExist.add(q)
-  return Boolean(rows[0]?.present)
-}
+import type { Queryable } from '../../db/database.ts'
+import { divisionNames as knownDivisionNames } from '../geo/index.ts'
 
 /** Code → name for the given 12-digit codes; a code without a known division shows as its short code. */
 export async function divisionNames(q: Queryable, codes: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(codes)]
-  const names = new Map(unique.map((code) => [code, shortDivisionCode(code)]))
-  if (unique.length === 0 || !(await divisionsTableExists(q))) return names
-  const rows = await rowsOf<{ code: string; name: string }>(q, sql`
-    SELECT code, name FROM geo.divisions WHERE code IN (${sql.join(unique.map((c) => sql`${c}`), sql`, `)})`)
-  for (const row of rows) names.set(row.code, row.name)
+  const names = new Map(codes.map((code) => [code, shortDivisionCode(code)]))
+  for (const [code, name] of await knownDivisionNames(q, codes)) names.set(code, name)
   return names
+}
+
+/** Whether the geo module knows this 12-digit division. */
+export async function divisionExists(q: Queryable, code: string): Promise<boolean> {
+  return (await knownDivisionNames(q, [code])).has(code)
 }

@@ -30,7 +30,7 @@ describe('logging in and out', () => {
     expect(res.json().user).toMatchObject({
       id: user.id, username: user.username, displayName: '王镇长', role: 'township',
       roleName: { zh: '乡镇人员', en: 'Township officer' },
-      jurisdiction: { code: '360281100000' }, enterpriseId: null, mustChangePassword: false,
+      jurisdiction: { code: '360281100000', name: '镇桥镇' }, enterpriseId: null, mustChangePassword: false,
     })
     const cookie = res.cookies.find((c) => c.name === 'yingji_session')!
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' })
