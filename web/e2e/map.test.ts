@@ -24,6 +24,8 @@ interface ExposedMap {
   isMoving(): boolean
   getZoom(): number
   querySourceFeatures(source: string): Array<{ properties: Record<string, unknown> }>
+  getCenter(): { lng: number; lat: number }
+  project(lngLat: [number, number]): { x: number; y: number }
 }
 declare global {
   interface Window {
@@ -109,11 +111,35 @@ describe('the web app in Chromium', () => {
       await page.waitForFunction(() => window.__yingjiMap && !window.__yingjiMap.isMoving() && window.__yingjiMap.getZoom() > 11)
       await page.screenshot({ path: screenshotPath('map-township-zh.png') })
 
+      // The camera flew to 镇桥镇: its point sits at the map's centre; clicking it opens a popup.
+      const canvas = await page.locator('.maplibregl-canvas').boundingBox()
+      const pixel = await page.evaluate(() => {
+        const map = window.__yingjiMap!
+        const center = map.getCenter()
+        return map.project([center.lng, center.lat])
+      })
+      await page.mouse.click(canvas!.x + pixel.x, canvas!.y + pixel.y)
+      const popup = page.locator('.maplibregl-popup-content').filter({ hasText: '360281100000' })
+      await popup.waitFor()
+      await expect.poll(() => popup.getByTestId('synthetic-tag').innerText()).toBe('模拟数据 synthetic')
+      expect(await page.evaluate(() => window.__yingjiMap!.getZoom())).toBeGreaterThan(11)
+      await page.screenshot({ path: screenshotPath('map-popup-zh.png') })
+
+      // Opening 镇桥镇 in the tree loads its villages.
+      await tree.locator('.ant-tree-treenode', { hasText: '镇桥镇' }).locator('.ant-tree-switcher').click()
+      await tree.getByText('坑口村委会', { exact: true }).click()
+      await details.getByText('360281100200').waitFor()
+      await page.waitForFunction(() => window.__yingjiMap && !window.__yingjiMap.isMoving() && window.__yingjiMap.getZoom() > 13)
+      await page.screenshot({ path: screenshotPath('map-village-zh.png') })
+
       await page.getByTestId('language-switch').click()
       await page.getByRole('menuitem', { name: /One map/ }).waitFor()
       await expect.poll(() => page.getByTestId('map-legend').innerText()).toContain('Legend')
       await expect.poll(() => details.innerText()).toContain('Division code')
       await page.screenshot({ path: screenshotPath('map-township-en.png') })
+    } catch (error) {
+      await page.screenshot({ path: screenshotPath('failure-map.png') }).catch(() => {})
+      throw error
     } finally {
       await context.close()
     }

@@ -30,7 +30,7 @@ export function AppLayout({ me }: { me: Me }) {
             <Avatar size="small" icon={<UserOutlined />} />
             <span>{me.displayName}</span>
             <Tag color="blue">{pick(locale, me.roleName)}</Tag>
-            <span className={styles.jurisdiction}>{t('header.jurisdiction')}：{me.jurisdiction.name}</span>
+            <span className={styles.jurisdiction}>{t('header.jurisdiction', { name: me.jurisdiction.name })}</span>
           </Space>
           <LanguageSwitch ghost />
           <Dropdown
@@ -50,7 +50,7 @@ export function AppLayout({ me }: { me: Me }) {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={176} theme="light" className={styles.sider}>
+        <Layout.Sider width={212} theme="light" className={styles.sider}>
           <Menu
             mode="inline"
             selectedKeys={current ? [current.path] : []}

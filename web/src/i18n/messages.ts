@@ -27,7 +27,7 @@ export const zh = {
   'password.saved': '密码已修改',
   'password.cancel': '返回',
 
-  'header.jurisdiction': '管辖区域',
+  'header.jurisdiction': '管辖区域：{name}',
   'header.changePassword': '修改密码',
   'header.logout': '退出登录',
   'header.language': 'English',
@@ -111,7 +111,7 @@ export const en: Record<MessageKey, string> = {
   'password.saved': 'Password changed',
   'password.cancel': 'Back',
 
-  'header.jurisdiction': 'Jurisdiction',
+  'header.jurisdiction': 'Jurisdiction: {name}',
   'header.changePassword': 'Change password',
   'header.logout': 'Sign out',
   'header.language': '中文',

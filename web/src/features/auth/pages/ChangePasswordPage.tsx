@@ -49,7 +49,7 @@ export function ChangePasswordPage({ forced, onDone, onCancel, toolbar }: Change
         {change.isError && (
           <Alert type="error" showIcon title={errorText(change.error, locale)} style={{ marginBottom: 16 }} data-testid="password-error" />
         )}
-        <Form<PasswordForm> layout="vertical" onFinish={submit} requiredMark={false} disabled={change.isPending}>
+        <Form<PasswordForm> layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('password.required') }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>

@@ -31,7 +31,7 @@ export function LoginPage({ onLoggedIn, languageSwitch }: LoginPageProps) {
         {login.isError && (
           <Alert type="error" showIcon title={errorText(login.error, locale)} style={{ marginBottom: 16 }} data-testid="login-error" />
         )}
-        <Form<LoginInput> layout="vertical" onFinish={submit} requiredMark={false} disabled={login.isPending}>
+        <Form<LoginInput> layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
           </Form.Item>

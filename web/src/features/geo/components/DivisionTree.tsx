@@ -35,10 +35,11 @@ export function DivisionTree({ rootCode, selectedCode, onSelect }: DivisionTreeP
   useEffect(() => {
     if (!root.data) return
     setTreeData([{ key: root.data.code, title: root.data.name, children: root.data.children.map(toNode), isLeaf: root.data.children.length === 0 }])
-    setExpandedKeys((keys) => (keys.includes(root.data.code) ? keys : [...keys, root.data.code]))
+    // A fresh array: the tree drops expanded keys it did not know yet, so re-announce them.
+    setExpandedKeys((keys) => [...new Set([...keys, root.data.code])])
   }, [root.data])
 
-  if (root.isPending) return <Spin style={{ display: 'block', margin: 24 }} />
+  if (root.isPending || (root.data && treeData.length === 0)) return <Spin style={{ display: 'block', margin: 24 }} />
   if (!root.data) return null
 
   return (

@@ -102,6 +102,8 @@ function useMapInstance(
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right')
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right')
     if (navigator.webdriver) window.__yingjiMap = map
+    // Names on hover: the offline style cannot draw text.
+    const hoverLabel = new maplibregl.Popup({ closeButton: false, closeOnClick: false, offset: 8, className: styles.hoverLabel ?? '' })
     map.on('load', () => setMap(map))
     for (const layerId of pointLayerIds) {
       map.on('click', layerId, (event) => {
@@ -109,11 +111,20 @@ function useMapInstance(
         if (!feature || feature.geometry.type !== 'Point') return
         const point = feature.properties as DivisionPointProperties
         const [lon, lat] = feature.geometry.coordinates as [number, number]
+        hoverLabel.remove()
         setPopup({ point, lngLat: [lon, lat] })
         onPointClick.current(point)
       })
-      map.on('mouseenter', layerId, () => (map.getCanvas().style.cursor = 'pointer'))
-      map.on('mouseleave', layerId, () => (map.getCanvas().style.cursor = ''))
+      map.on('mousemove', layerId, (event) => {
+        const feature = event.features?.[0]
+        if (!feature) return
+        map.getCanvas().style.cursor = 'pointer'
+        hoverLabel.setLngLat(event.lngLat).setText(String(feature.properties.name ?? '')).addTo(map)
+      })
+      map.on('mouseleave', layerId, () => {
+        map.getCanvas().style.cursor = ''
+        hoverLabel.remove()
+      })
     }
     return () => {
       setMap(null)
@@ -130,16 +141,25 @@ function useSourceData(map: maplibregl.Map | null, id: SourceId, data: FeatureCo
   }, [map, id, data])
 }
 
-/** Fits the whole county on load and whenever the county is focused again. */
+/** Fits the whole county once the boundary arrives, then follows each new focus. */
 function useFitToBoundary(map: maplibregl.Map | null, boundary: BoundaryCollection | undefined, focus: MapFocus | null) {
+  const fitted = useRef(false)
   useEffect(() => {
-    if (!map) return
-    if (focus?.kind === 'point') {
+    if (!map || !boundary || fitted.current) return
+    const bounds = boundsOf(boundary)
+    if (!bounds) return
+    map.fitBounds(bounds, { padding: 40, animate: false })
+    fitted.current = true
+  }, [map, boundary])
+
+  useEffect(() => {
+    if (!map || !focus) return
+    if (focus.kind === 'point') {
       map.flyTo({ center: [focus.lon, focus.lat], zoom: focus.zoom, essential: true })
       return
     }
     const bounds = boundary && boundsOf(boundary)
-    if (bounds) map.fitBounds(bounds, { padding: 40, animate: focus !== null })
+    if (bounds) map.fitBounds(bounds, { padding: 40 })
   }, [map, boundary, focus])
 }
 
