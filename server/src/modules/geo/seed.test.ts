@@ -4,14 +4,17 @@ import { createTestPlatform, type TestPlatform } from '../../testing/platform.ts
 import { findAuditEntries } from '../auth/audit.ts'
 import { seedLeping } from './seed.ts'
 
+const rowsOf = async (platform: TestPlatform, query: ReturnType<typeof sql>) =>
+  ((await platform.db.execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows
+
 interface LevelRow { level: string; n: number; population: number; synthetic: boolean; located: number }
 
 async function levels(platform: TestPlatform): Promise<Record<string, LevelRow>> {
-  const result = await platform.db.execute(sql`
+  const rows = await rowsOf(platform, sql`
     SELECT level, count(*)::int AS n, sum(population)::int AS population, bool_and(synthetic) AS synthetic,
            count(location)::int AS located
     FROM geo.divisions WHERE code LIKE '360281%' GROUP BY level`)
-  return Object.fromEntries((result.rows as unknown as LevelRow[]).map((r) => [r.level, r]))
+  return Object.fromEntries((rows as unknown as LevelRow[]).map((r) => [r.level, r]))
 }
 
 describe('seedLeping', () => {
@@ -28,11 +31,11 @@ describe('seedLeping', () => {
   })
 
   it('stores a valid boundary of about 1,980 km² that contains every point', async () => {
-    const result = await platform.db.execute(sql`
+    const rows = await rowsOf(platform, sql`
       SELECT ST_IsValid(a.geometry) AS valid, round(ST_Area(a.geometry::geography) / 1e6)::int AS km2,
              (SELECT count(*)::int FROM geo.divisions d WHERE d.location IS NOT NULL AND NOT ST_Covers(a.geometry, d.location)) AS outside
       FROM geo.division_areas a WHERE a.division_code = '360281000000'`)
-    expect(result.rows).toEqual([{ valid: true, km2: 1982, outside: 0 }])
+    expect(rows).toEqual([{ valid: true, km2: 1982, outside: 0 }])
   })
 
   it('does nothing when Leping is already there', async () => {
@@ -41,13 +44,12 @@ describe('seedLeping', () => {
   })
 
   it('loads again, identically, after Leping was removed, and audits it as a system write', async () => {
-    const before = await platform.db.execute(sql`SELECT code, population, ST_AsText(location) AS location FROM geo.divisions ORDER BY code`)
+    const before = await rowsOf(platform, sql`SELECT code, population, ST_AsText(location) AS location FROM geo.divisions ORDER BY code`)
     await platform.db.execute(sql`DELETE FROM geo.divisions WHERE code LIKE '360281%'`)
     expect(await seedLeping(platform.db)).toEqual({ loaded: true, divisions: 383 })
-    const after = await platform.db.execute(sql`SELECT code, population, ST_AsText(location) AS location FROM geo.divisions ORDER BY code`)
-    expect(after.rows).toEqual(before.rows)
-    const rivers = await platform.db.execute(sql`SELECT count(*)::int AS n FROM geo.rivers`)
-    expect(rivers.rows).toEqual([{ n: 7 }])
+    const after = await rowsOf(platform, sql`SELECT code, population, ST_AsText(location) AS location FROM geo.divisions ORDER BY code`)
+    expect(after).toEqual(before)
+    expect(await rowsOf(platform, sql`SELECT count(*)::int AS n FROM geo.rivers`)).toEqual([{ n: 7 }])
     const [entry] = await findAuditEntries(platform.db, { entity: 'division', entityId: '360281000000', limit: 1 })
     expect(entry).toMatchObject({ action: 'division.seed', actor: { kind: 'system' }, after: { townships: 20, villages: 362 } })
   })
