@@ -1,0 +1,108 @@
+/**
+ * Who may call what, checked over HTTP for the whole app: (a) every /api route not declared
+ * public refuses a caller without credentials; (b) a table of role × jurisdiction × route.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { FastifyInstance, RouteOptions } from 'fastify'
+import { buildApp } from './app.ts'
+import { createTestPlatform, type TestPlatform } from '../testing/platform.ts'
+import { loginAs } from '../testing/session.ts'
+import type { Role } from './access.ts'
+
+// Every route of the real app, as registered: a Fastify factory that adds an onRoute observer.
+const registered = vi.hoisted(() => [] as RouteOptions[])
+vi.mock('fastify', async (importOriginal) => {
+  const original = await importOriginal<typeof import('fastify')>()
+  const observed = ((options?: object) => {
+    const app = original.default(options)
+    app.addHook('onRoute', (route) => { registered.push(route) })
+    return app
+  }) as unknown as typeof original.default
+  return { ...original, default: observed }
+})
+
+/** Sample values for path parameters, so a route can be called at all. */
+const sampleParams: Record<string, string> = { code: '360281', id: '00000000-0000-4000-8000-000000000000', '*': 'x' }
+const concrete = (url: string) =>
+  url.replace(/:([A-Za-z]+)/g, (_m, name: string) => sampleParams[name] ?? 'x').replace('*', sampleParams['*']!)
+
+describe('access control across the whole API', () => {
+  let platform: TestPlatform
+  let app: FastifyInstance
+  beforeAll(async () => {
+    platform = await createTestPlatform()
+    app = await buildApp(platform, { logger: false })
+    await app.ready()
+  })
+  afterAll(async () => {
+    await app?.close()
+    await platform?.close()
+  })
+
+  const protectedRoutes = () => registered
+    .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.config?.access !== 'public')
+    .flatMap((r) => [r.method].flat().map((method) => ({ method: String(method), url: r.url })))
+
+  it('sees the routes of every module', () => {
+    const urls = protectedRoutes().map((r) => r.url)
+    expect(urls).toEqual(expect.arrayContaining(['/api/auth/me', '/api/auth/users', '/api/auth/audit', '/api/divisions/:code', '/api/geo/boundary']))
+    // Declared public: health, settings, OpenAPI, login and logout.
+    const publicUrls = registered.filter((r) => r.config?.access === 'public').map((r) => r.url)
+    expect(new Set(publicUrls)).toEqual(new Set(['/api/health', '/api/ui-config', '/api/openapi.json', '/api/auth/login', '/api/auth/logout']))
+  })
+
+  it('answers 401 to a caller without credentials on every route not declared public', async () => {
+    const answers = []
+    for (const route of protectedRoutes()) {
+      const res = await app.inject({ method: route.method as 'GET', url: concrete(route.url), ...(route.method === 'GET' || route.method === 'HEAD' || route.method === 'DELETE' ? {} : { payload: {} }) })
+      answers.push({ ...route, status: res.statusCode })
+    }
+    expect(answers.length).toBeGreaterThanOrEqual(15)
+    expect(answers.filter((a) => a.status !== 401)).toEqual([])
+  })
+
+  describe('by role and jurisdiction', () => {
+    const callers: Record<string, { role: Role; jurisdiction?: string }> = {
+      'county admin': { role: 'admin' },
+      'county duty officer': { role: 'duty_officer' },
+      'county commander': { role: 'commander' },
+      '镇桥镇 township officer': { role: 'township', jurisdiction: '360281100' },
+      '塘湖村 village officer': { role: 'village', jurisdiction: '360281100201' },
+      'enterprise user': { role: 'enterprise' },
+    }
+    const sessions: Record<string, { cookie: string }> = {}
+    beforeAll(async () => {
+      for (const [name, who] of Object.entries(callers)) sessions[name] = (await loginAs(app, platform, who)).headers
+    })
+
+    const adminRoutes = ['/api/auth/users', '/api/auth/api-keys', '/api/auth/audit']
+    const matrix: { who: string; url: string; status: number }[] = [
+      ...Object.keys(callers).flatMap((who) => adminRoutes.map((url) => ({ who, url, status: who === 'county admin' ? 200 : 403 }))),
+      ...Object.keys(callers).flatMap((who) => [
+        { who, url: '/api/auth/me', status: 200 },
+        { who, url: '/api/geo/boundary', status: 200 },
+        { who, url: '/api/geo/rivers', status: 200 },
+      ]),
+      { who: '镇桥镇 township officer', url: '/api/divisions/360281100', status: 200 },
+      { who: '镇桥镇 township officer', url: '/api/divisions/360281100201', status: 200 },
+      { who: '镇桥镇 township officer', url: '/api/divisions/360281101', status: 403 },
+      { who: '镇桥镇 township officer', url: '/api/divisions/360281', status: 403 },
+      { who: 'county duty officer', url: '/api/divisions/360281100', status: 200 },
+      { who: 'county duty officer', url: '/api/divisions/360281101', status: 200 },
+      { who: 'county duty officer', url: '/api/divisions/360281', status: 200 },
+      { who: '塘湖村 village officer', url: '/api/divisions/360281100201', status: 200 },
+      { who: '塘湖村 village officer', url: '/api/divisions/360281100', status: 403 },
+    ]
+
+    it.each(matrix)('$who: GET $url → $status', async ({ who, url, status }) => {
+      const res = await app.inject({ method: 'GET', url, headers: sessions[who]! })
+      expect(res.statusCode).toBe(status)
+      if (status === 403) expect(res.json().error.code).toBe('forbidden')
+    })
+
+    it('refuses a non-admin before looking at the body of an admin write', async () => {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/users', headers: sessions['county duty officer']!, payload: { nonsense: true } })
+      expect(res.statusCode).toBe(403)
+    })
+  })
+})
