@@ -129,7 +129,7 @@ describe('the web app in Chromium', () => {
       await tree.locator('.ant-tree-treenode', { hasText: '镇桥镇' }).locator('.ant-tree-switcher').click()
       await tree.getByText('坑口村委会', { exact: true }).click()
       await details.getByText('360281100200').waitFor()
-      await page.waitForFunction(() => window.__yingjiMap && !window.__yingjiMap.isMoving() && window.__yingjiMap.getZoom() > 13)
+      await page.waitForFunction(() => window.__yingjiMap && !window.__yingjiMap.isMoving() && window.__yingjiMap.getZoom() > 12)
       await page.screenshot({ path: screenshotPath('map-village-zh.png') })
 
       await page.getByTestId('language-switch').click()
@@ -152,6 +152,28 @@ describe('the web app in Chromium', () => {
       await expect.poll(() => page.getByTestId('login-error').innerText()).toContain('用户名或密码错误')
       expect(new URL(page.url()).pathname).toBe('/login')
       await page.screenshot({ path: screenshotPath('login-wrong-password-zh.png') })
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('makes a user whose password was reset choose a new one before the map', async () => {
+    const user = await createTestUser(platform, { role: 'township', jurisdiction: '360281100', mustChangePassword: true })
+    const { context, page } = await newPage()
+    try {
+      await logIn(page, user.username, user.password)
+      await page.waitForURL('**/change-password')
+      await page.goto(`${baseUrl}/map`)
+      await page.waitForURL('**/change-password')
+      await page.getByLabel('当前密码').fill(user.password)
+      await page.getByLabel('新密码', { exact: true }).fill('Leping2026new')
+      await page.getByLabel('确认新密码').fill('Leping2026new')
+      await page.screenshot({ path: screenshotPath('change-password-zh.png') })
+      await page.getByRole('button', { name: '保存新密码' }).click()
+      await page.waitForURL('**/map')
+      // A township officer's tree starts at the township.
+      await page.getByTestId('division-tree').getByText('镇桥镇', { exact: true }).waitFor()
+      await expect.poll(() => page.getByTestId('division-tree').getByText('乐平市').count()).toBe(0)
     } finally {
       await context.close()
     }

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react'
 import { Button, Space, Spin } from 'antd'
 import { LogoutOutlined } from '@ant-design/icons'
 import { createBrowserRouter, Navigate, useLocation, useNavigate } from 'react-router'
@@ -8,12 +9,14 @@ import { useLogout } from '../features/auth/api/logout.ts'
 import type { Me } from '../features/auth/api/types.ts'
 import { ChangePasswordPage } from '../features/auth/pages/ChangePasswordPage.tsx'
 import { LoginPage } from '../features/auth/pages/LoginPage.tsx'
-import { MapPage } from '../features/geo/pages/MapPage.tsx'
 import { AppLayout } from './AppLayout.tsx'
 import { ComingSoonPage } from './ComingSoonPage.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
 import { modules } from './navigation.tsx'
 import { RouteError } from './RouteError.tsx'
+
+// The map brings MapLibre (~1 MB): load it when the map is first opened, not on the login page.
+const MapPage = lazy(() => import('../features/geo/pages/MapPage.tsx').then((module) => ({ default: module.MapPage })))
 
 const fullScreenSpin = <Spin size="large" style={{ display: 'block', marginTop: '40vh' }} />
 
@@ -68,7 +71,7 @@ const router = createBrowserRouter([
         element: <RequireSession>{(me) => <AppLayout me={me} />}</RequireSession>,
         children: [
           { index: true, element: <Navigate to="/map" replace /> },
-          { path: '/map', element: <RequireSession>{(me) => <MapPage rootCode={me.jurisdiction.code} />}</RequireSession> },
+          { path: '/map', element: <RequireSession>{(me) => <Suspense fallback={fullScreenSpin}><MapPage rootCode={me.jurisdiction.code} /></Suspense>}</RequireSession> },
           ...modules.filter((entry) => !entry.ready).map((entry) => ({ path: entry.path, element: <ComingSoonPage entry={entry} /> })),
           { path: '*', element: <Navigate to="/map" replace /> },
         ],

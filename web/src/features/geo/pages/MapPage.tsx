@@ -13,7 +13,7 @@ import { LepingMap, type MapFocus } from '../components/LepingMap.tsx'
 import { MapLegend } from '../components/MapLegend.tsx'
 import styles from './MapPage.module.css'
 
-const zoomByLevel = { county: 9, township: 12, village: 14 } as const
+const zoomByLevel = { county: 9, township: 11.5, village: 12.5 } as const
 
 /** Where the camera goes when a division is picked in the tree. */
 function focusOf(division: Division): MapFocus {
