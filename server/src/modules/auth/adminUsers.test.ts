@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../http/app.ts'
 import { createTestPlatform, type TestPlatform } from '../../testing/platform.ts'
 import { loginAs, type TestSession } from '../../testing/session.ts'
+import { recordAudit } from './audit.ts'
 
 describe('user administration and the audit log', () => {
   let platform: TestPlatform
@@ -135,6 +136,11 @@ describe('user administration and the audit log', () => {
   })
 
   it('pages through the audit log newest first', async () => {
+    // Enough entries that ids cross a power of ten: they must sort as numbers, not text.
+    for (let i = 0; i < 120; i++) await recordAudit(platform.db, { actor: null, action: 'probe.write', entity: 'probe', entityId: String(i) })
+    const probes = (await audit('entity=probe&limit=500')) as unknown as { id: number; entityId: string; actor: { name: string } }[]
+    expect(probes.map((e) => e.entityId)).toEqual(Array.from({ length: 120 }, (_, i) => String(119 - i)))
+    expect(probes[0]!.actor.name).toBe('系统')
     const page1 = await app.inject({ method: 'GET', url: '/api/auth/audit?limit=2', headers: countyAdmin.headers })
     const body1 = page1.json()
     expect(body1.items).toHaveLength(2)

@@ -87,13 +87,14 @@ export async function findAuditEntries(q: Queryable, filter: AuditFilter): Promi
   if (filter.entity !== undefined) conditions.push(sql`entity = ${filter.entity}`)
   if (filter.entityId !== undefined) conditions.push(sql`entity_id = ${filter.entityId}`)
   if (filter.actor !== undefined) conditions.push(sql`actor_id::text = ${filter.actor}`)
-  if (filter.before !== undefined) conditions.push(sql`id < ${filter.before}`)
+  if (filter.before !== undefined) conditions.push(sql`a.id < ${filter.before}`)
   const rows = await rowsOf<AuditRow>(q, sql`
     SELECT id::text AS id, at, actor_kind, actor_id::text AS actor_id, actor_name, actor_role,
            action, entity, entity_id, before, after
-    FROM auth.audit_log
+    FROM auth.audit_log a
     WHERE ${sql.join(conditions, sql` AND `)}
-    ORDER BY id DESC
+    -- a.id, not the text alias "id" of the select list: ids must sort as numbers.
+    ORDER BY a.id DESC
     LIMIT ${filter.limit}`)
   return rows.map((r) => ({
     id: Number(r.id),
