@@ -85,9 +85,45 @@ describe('logging in and out', () => {
     expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: session.headers })).statusCode).toBe(401)
   })
 
+  it('keeps a session in use alive: its expiry slides forward', async () => {
+    const session = await loginAs(app, platform, { role: 'commander' })
+    await platform.db.execute(sql`UPDATE auth.sessions SET expires_at = now() + interval '1 hour' WHERE user_id = ${session.user.id}::uuid`)
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: session.headers })).statusCode).toBe(200)
+    const rows = await rowsOf<{ hoursLeft: number }>(platform.db, sql`
+      SELECT extract(epoch FROM expires_at - now()) / 3600 AS "hoursLeft" FROM auth.sessions WHERE user_id = ${session.user.id}::uuid`)
+    expect(Number(rows[0]!.hoursLeft)).toBeGreaterThan(11)
+  })
+
+  it('records logins and failures in the audit log without the password', async () => {
+    const user = await createTestUser(platform, { role: 'duty_officer' })
+    await login(user.username, 'Wrong-guess-1')
+    await login(user.username, user.password)
+    const rows = await rowsOf<{ action: string; actor_name: string; after: unknown }>(platform.db, sql`
+      SELECT action, actor_name, after FROM auth.audit_log WHERE entity = 'user' AND entity_id = ${user.id} ORDER BY id`)
+    expect(rows.map((r) => r.action)).toEqual(['auth.login_failed', 'auth.login'])
+    expect(rows[0]!.actor_name).toBe('系统')
+    expect(JSON.stringify(rows)).not.toContain(user.password)
+    expect(JSON.stringify(rows)).not.toContain('Wrong-guess-1')
+  })
+
   it('answers 401 without a session and with a made-up one', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401)
     const forged = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: 'yingji_session=forged' } })
     expect(forged.statusCode).toBe(401)
+  })
+})
+
+describe('on an HTTPS deployment', () => {
+  it('marks the session cookie Secure', async () => {
+    const platform = await createTestPlatform({ secureCookies: true })
+    const app = await buildApp(platform, { logger: false })
+    try {
+      const user = await createTestUser(platform, { role: 'duty_officer' })
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: user.password } })
+      expect(res.cookies.find((c) => c.name === 'yingji_session')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' })
+    } finally {
+      await app.close()
+      await platform.close()
+    }
   })
 })
