@@ -88,7 +88,7 @@ describe('the web app in Chromium', () => {
       await page.goto(baseUrl)
       await expect.poll(() => new URL(page.url()).pathname).toBe('/login')
       await expect.poll(() => page.getByRole('heading', { name: '应急管理综合平台 · 乐平市' }).isVisible()).toBe(true)
-      await page.screenshot({ path: screenshotPath('login-zh.png') })
+      await page.screenshot({ animations: 'disabled', path: screenshotPath('login-zh.png') })
 
       await logIn(page, officer.username, officer.password)
       await page.waitForURL('**/map')
@@ -102,14 +102,14 @@ describe('the web app in Chromium', () => {
       expect(state.boundaryFeatures).toBeGreaterThan(0)
       expect(state.riverNames).toContain('乐安河')
       await expect.poll(() => page.getByTestId('map-legend').innerText()).toContain('模拟')
-      await page.screenshot({ path: screenshotPath('map-zh.png') })
+      await page.screenshot({ animations: 'disabled', path: screenshotPath('map-zh.png') })
 
       await tree.getByText('镇桥镇', { exact: true }).click()
       const details = page.getByTestId('division-details')
       await details.getByText('360281100000').waitFor()
       await expect.poll(() => details.getByTestId('synthetic-tag').innerText()).toBe('模拟数据 synthetic')
       await page.waitForFunction(() => window.__yingjiMap && !window.__yingjiMap.isMoving() && window.__yingjiMap.getZoom() > 11)
-      await page.screenshot({ path: screenshotPath('map-township-zh.png') })
+      await page.screenshot({ animations: 'disabled', path: screenshotPath('map-township-zh.png') })
 
       // The camera flew to 镇桥镇: its point sits at the map's centre; clicking it opens a popup.
       const canvas = await page.locator('.maplibregl-canvas').boundingBox()
@@ -123,22 +123,27 @@ describe('the web app in Chromium', () => {
       await popup.waitFor()
       await expect.poll(() => popup.getByTestId('synthetic-tag').innerText()).toBe('模拟数据 synthetic')
       expect(await page.evaluate(() => window.__yingjiMap!.getZoom())).toBeGreaterThan(11)
-      await page.screenshot({ path: screenshotPath('map-popup-zh.png') })
+      await page.screenshot({ animations: 'disabled', path: screenshotPath('map-popup-zh.png') })
 
       // Opening 镇桥镇 in the tree loads its villages.
       await tree.locator('.ant-tree-treenode', { hasText: '镇桥镇' }).locator('.ant-tree-switcher').click()
       await tree.getByText('坑口村委会', { exact: true }).click()
       await details.getByText('360281100200').waitFor()
       await page.waitForFunction(() => window.__yingjiMap && !window.__yingjiMap.isMoving() && window.__yingjiMap.getZoom() > 12)
-      await page.screenshot({ path: screenshotPath('map-village-zh.png') })
+      await page.screenshot({ animations: 'disabled', path: screenshotPath('map-village-zh.png') })
 
       await page.getByTestId('language-switch').click()
       await page.getByRole('menuitem', { name: /One map/ }).waitFor()
       await expect.poll(() => page.getByTestId('map-legend').innerText()).toContain('Legend')
       await expect.poll(() => details.innerText()).toContain('Division code')
-      await page.screenshot({ path: screenshotPath('map-township-en.png') })
+      await page.screenshot({ animations: 'disabled', path: screenshotPath('map-township-en.png') })
+
+      // Modules to come are listed and say so.
+      await page.getByRole('menuitem', { name: /Monitoring/ }).click()
+      await page.getByText('Monitoring: coming soon').waitFor()
+      await page.screenshot({ animations: 'disabled', path: screenshotPath('coming-soon-en.png') })
     } catch (error) {
-      await page.screenshot({ path: screenshotPath('failure-map.png') }).catch(() => {})
+      await page.screenshot({ animations: 'disabled', path: screenshotPath('failure-map.png') }).catch(() => {})
       throw error
     } finally {
       await context.close()
@@ -151,7 +156,7 @@ describe('the web app in Chromium', () => {
       await logIn(page, officer.username, 'not-the-password-1')
       await expect.poll(() => page.getByTestId('login-error').innerText()).toContain('用户名或密码错误')
       expect(new URL(page.url()).pathname).toBe('/login')
-      await page.screenshot({ path: screenshotPath('login-wrong-password-zh.png') })
+      await page.screenshot({ animations: 'disabled', path: screenshotPath('login-wrong-password-zh.png') })
     } finally {
       await context.close()
     }
@@ -168,7 +173,7 @@ describe('the web app in Chromium', () => {
       await page.getByLabel('当前密码').fill(user.password)
       await page.getByLabel('新密码', { exact: true }).fill('Leping2026new')
       await page.getByLabel('确认新密码').fill('Leping2026new')
-      await page.screenshot({ path: screenshotPath('change-password-zh.png') })
+      await page.screenshot({ animations: 'disabled', path: screenshotPath('change-password-zh.png') })
       await page.getByRole('button', { name: '保存新密码' }).click()
       await page.waitForURL('**/map')
       // A township officer's tree starts at the township.
