@@ -129,6 +129,7 @@ describe('the web app in Chromium', () => {
       await tree.locator('.ant-tree-treenode', { hasText: '镇桥镇' }).locator('.ant-tree-switcher').click()
       await tree.getByText('坑口村委会', { exact: true }).click()
       await details.getByText('360281100200').waitFor()
+      await expect.poll(() => page.locator('.maplibregl-popup-content').filter({ hasText: '360281100000' }).count()).toBe(0)
       await page.waitForFunction(() => window.__yingjiMap && !window.__yingjiMap.isMoving() && window.__yingjiMap.getZoom() > 12)
       await page.screenshot({ animations: 'disabled', path: screenshotPath('map-village-zh.png') })
 

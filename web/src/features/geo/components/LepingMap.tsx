@@ -62,6 +62,11 @@ export function LepingMap(props: LepingMapProps) {
     for (const layerId of selectionLayerIds) map.setFilter(layerId, ['==', ['get', 'code'], props.selectedCode ?? ''])
   }, [map, props.selectedCode])
 
+  // A popup about another division than the one now selected is stale: close it.
+  useEffect(() => {
+    setPopup((open) => (open && open.point.code !== props.selectedCode ? null : open))
+  }, [props.selectedCode])
+
   useEffect(() => {
     if (!map || !popup) return
     const mapPopup = new maplibregl.Popup({ maxWidth: '320px', offset: 10 })
