@@ -4,6 +4,8 @@ import { migrate } from './db/migrate.ts'
 import { createInProcessBus, type EventBus } from './modules/events/bus.ts'
 import { createOutbox, type Outbox } from './modules/events/outbox.ts'
 import { seedLeping } from './modules/geo/seed.ts'
+import { seedRegistryDemo } from './modules/registry/demo.ts'
+import { seedResourcesDemo } from './modules/resources/demo.ts'
 
 /** What every module is given: configuration, the database and the event bus. */
 export interface Platform {
@@ -44,6 +46,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
 export async function prepareDatabase(database: Database): Promise<void> {
   await migrate(database)
   await seedLeping(database.db)
+  // Demo registries for Leping (every row marked synthetic); each seed skips when data exists.
+  await seedRegistryDemo(database.db)
+  await seedResourcesDemo(database.db)
 }
 
 export async function closePlatform(platform: Platform): Promise<void> {

@@ -12,6 +12,11 @@ import { installErrorHandler } from './errorHandler.ts'
 import { validatorCompiler } from './validation.ts'
 import { authModule } from '../modules/auth/index.ts'
 import { geoModule } from '../modules/geo/index.ts'
+import { registryModule } from '../modules/registry/index.ts'
+import { resourcesModule } from '../modules/resources/index.ts'
+
+/** The media type of .xlsx uploads and downloads. */
+export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export const webDist = path.join(repoRoot, 'web', 'dist')
 
@@ -66,9 +71,14 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     },
   }, () => ({ tileUrl: platform.config.tileUrl ?? null, version: platform.config.version }))
 
+  // Excel uploads (registry imports) arrive as the raw .xlsx body.
+  app.addContentTypeParser(xlsxMediaType, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_request, body, done) => done(null, body))
+
   // Authentication and role checks for every route below; modules check jurisdiction.
   await app.register(authModule(platform))
   await app.register(geoModule(platform), { prefix: '/api' })
+  await app.register(registryModule(platform), { prefix: '/api/registry' })
+  await app.register(resourcesModule(platform), { prefix: '/api/resources' })
 
   if (webBuilt) await app.register(fastifyStatic, { root: webDist, wildcard: false })
   return app
