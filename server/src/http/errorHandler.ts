@@ -3,11 +3,11 @@ import { AppError } from './errors.ts'
 import { describeValidationError, fieldOf } from './validation.ts'
 
 export interface ErrorBody {
-  error: { code: string; message: string; messageEn: string; field?: string }
+  error: { code: string; message: string; messageEn: string; field?: string; details?: unknown }
 }
 
-const body = (code: string, message: string, messageEn: string, field?: string): ErrorBody =>
-  ({ error: { code, message, messageEn, ...(field ? { field } : {}) } })
+const body = (code: string, message: string, messageEn: string, field?: string, details?: unknown): ErrorBody =>
+  ({ error: { code, message, messageEn, ...(field ? { field } : {}), ...(details === undefined ? {} : { details }) } })
 
 /** Fastify's own client errors, by code: status and bilingual text. */
 const frameworkErrors: Record<string, [number, string, string, string]> = {
@@ -27,7 +27,7 @@ export interface ErrorHandlerOptions {
 export function installErrorHandler(app: FastifyInstance, options: ErrorHandlerOptions = {}): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return reply.status(error.status).send(body(error.code, error.message, error.messageEn, error.field))
+      return reply.status(error.status).send(body(error.code, error.message, error.messageEn, error.field, error.details))
     }
     if (error.validation && error.validation.length > 0) {
       const first = error.validation[0]!

@@ -26,6 +26,8 @@ export class AppError extends Error {
     readonly messageEn: string,
     /** The input field the error is about (a JSON path such as `body.uscc`), if any. */
     readonly field?: string,
+    /** Structured detail for the client, e.g. every bad row of an import. */
+    readonly details?: unknown,
   ) {
     super(message)
     this.status = statusOf[kind]
