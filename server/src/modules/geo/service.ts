@@ -134,3 +134,11 @@ export async function divisionNames(q: Queryable, codes: readonly string[]): Pro
   const rows = await queries.findDivisionsByCodes(q, [...new Set(codes)])
   return new Map(rows.map((r) => [r.code, r.name]))
 }
+
+export interface DivisionPlace { name: string; location: LonLat | null }
+
+/** Code → name and point, for other modules (existence checks, a default location); unknown codes are absent. */
+export async function divisionPlaces(q: Queryable, codes: readonly string[]): Promise<Map<string, DivisionPlace>> {
+  const rows = await queries.findDivisionsByCodes(q, [...new Set(codes)])
+  return new Map(rows.map((r) => [r.code, { name: r.name, location: locationOf(r) }]))
+}
