@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm'
 import { buildApp } from '../../http/app.ts'
 import { createTestPlatform, type TestPlatform } from '../../testing/platform.ts'
 import { loginAs, type TestSession } from '../../testing/session.ts'
-import { rowsOf } from './queries.ts'
+import { queryRows } from '../../db/rows.ts'
 
 describe('API keys for machines', () => {
   let platform: TestPlatform
@@ -40,7 +40,7 @@ describe('API keys for machines', () => {
     const listed = list.json().items.find((k: { id: string }) => k.id === apiKey.id)
     expect(listed.lastUsedAt).not.toBeNull()
     expect(list.body).not.toContain(key)
-    const stored = await rowsOf<{ key_hash: string }>(platform.db, sql`SELECT key_hash FROM auth.api_keys WHERE id = ${apiKey.id}::uuid`)
+    const stored = await queryRows<{ key_hash: string }>(platform.db, sql`SELECT key_hash FROM auth.api_keys WHERE id = ${apiKey.id}::uuid`)
     expect(stored[0]!.key_hash).not.toContain(key.slice(4))
 
     const revoked = await app.inject({ method: 'DELETE', url: `/api/auth/api-keys/${apiKey.id}`, headers: admin.headers })

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/database.ts'
-import { rowsOf } from './queries.ts'
+import { queryRows } from '../../db/rows.ts'
 import type { Actor } from '../../http/access.ts'
 
 export interface AuditEntry {
@@ -88,7 +88,7 @@ export async function findAuditEntries(q: Queryable, filter: AuditFilter): Promi
   if (filter.entityId !== undefined) conditions.push(sql`entity_id = ${filter.entityId}`)
   if (filter.actor !== undefined) conditions.push(sql`actor_id::text = ${filter.actor}`)
   if (filter.before !== undefined) conditions.push(sql`a.id < ${filter.before}`)
-  const rows = await rowsOf<AuditRow>(q, sql`
+  const rows = await queryRows<AuditRow>(q, sql`
     SELECT id::text AS id, at, actor_kind, actor_id::text AS actor_id, actor_name, actor_role,
            action, entity, entity_id, before, after
     FROM auth.audit_log a

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm'
 import { buildApp } from '../../http/app.ts'
 import { createTestPlatform, type TestPlatform } from '../../testing/platform.ts'
 import { createTestUser, loginAs } from '../../testing/session.ts'
-import { rowsOf } from './queries.ts'
+import { queryRows } from '../../db/rows.ts'
 
 describe('logging in and out', () => {
   let platform: TestPlatform
@@ -46,7 +46,7 @@ describe('logging in and out', () => {
     const user = await createTestUser(platform, { role: 'duty_officer' })
     const res = await login(user.username, user.password)
     const token = res.cookies.find((c) => c.name === 'yingji_session')!.value
-    const rows = await rowsOf<{ token_hash: string }>(platform.db, sql`SELECT token_hash FROM auth.sessions WHERE user_id = ${user.id}::uuid`)
+    const rows = await queryRows<{ token_hash: string }>(platform.db, sql`SELECT token_hash FROM auth.sessions WHERE user_id = ${user.id}::uuid`)
     expect(rows).toHaveLength(1)
     expect(rows[0]!.token_hash).not.toContain(token)
     expect(rows[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/)
@@ -89,7 +89,7 @@ describe('logging in and out', () => {
     const session = await loginAs(app, platform, { role: 'commander' })
     await platform.db.execute(sql`UPDATE auth.sessions SET expires_at = now() + interval '1 hour' WHERE user_id = ${session.user.id}::uuid`)
     expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: session.headers })).statusCode).toBe(200)
-    const rows = await rowsOf<{ hoursLeft: number }>(platform.db, sql`
+    const rows = await queryRows<{ hoursLeft: number }>(platform.db, sql`
       SELECT extract(epoch FROM expires_at - now()) / 3600 AS "hoursLeft" FROM auth.sessions WHERE user_id = ${session.user.id}::uuid`)
     expect(Number(rows[0]!.hoursLeft)).toBeGreaterThan(11)
   })
@@ -98,7 +98,7 @@ describe('logging in and out', () => {
     const user = await createTestUser(platform, { role: 'duty_officer' })
     await login(user.username, 'Wrong-guess-1')
     await login(user.username, user.password)
-    const rows = await rowsOf<{ action: string; actor_name: string; after: unknown }>(platform.db, sql`
+    const rows = await queryRows<{ action: string; actor_name: string; after: unknown }>(platform.db, sql`
       SELECT action, actor_name, after FROM auth.audit_log WHERE entity = 'user' AND entity_id = ${user.id} ORDER BY id`)
     expect(rows.map((r) => r.action)).toEqual(['auth.login_failed', 'auth.login'])
     expect(rows[0]!.actor_name).toBe('系统')

@@ -31,10 +31,7 @@ const userColumns = sql`
  * Rows of a query. `Db` spans two drivers, so Drizzle cannot type `execute` results; both
  * drivers answer `{rows}` (see db/database.ts).
  */
-export async function rowsOf<T>(q: Queryable, query: SQL): Promise<T[]> {
-  const result = (await q.execute(query)) as unknown as { rows: T[] }
-  return result.rows
-}
+import { queryRows } from '../../db/rows.ts'
 
 const toDate = (v: Date | string | null): Date | null => (v === null ? null : new Date(v))
 
@@ -56,18 +53,18 @@ const withinPrefix = (column: SQL, prefix: string) => sql`${column} LIKE ${prefi
 // ---- users ---------------------------------------------------------------
 
 export async function findUserByUsername(q: Queryable, username: string): Promise<UserRow | null> {
-  const rows = await rowsOf<UserRow>(q, sql`SELECT ${userColumns} FROM auth.users u WHERE lower(u.username) = lower(${username})`)
+  const rows = await queryRows<UserRow>(q, sql`SELECT ${userColumns} FROM auth.users u WHERE lower(u.username) = lower(${username})`)
   return rows[0] ? userFrom(rows[0]) : null
 }
 
 export async function findUserById(q: Queryable, id: string): Promise<UserRow | null> {
   if (!isUuid(id)) return null
-  const rows = await rowsOf<UserRow>(q, sql`SELECT ${userColumns} FROM auth.users u WHERE u.id = ${id}::uuid`)
+  const rows = await queryRows<UserRow>(q, sql`SELECT ${userColumns} FROM auth.users u WHERE u.id = ${id}::uuid`)
   return rows[0] ? userFrom(rows[0]) : null
 }
 
 export async function findUsersWithin(q: Queryable, jurisdictionPrefix: string): Promise<UserRow[]> {
-  const rows = await rowsOf<UserRow>(q, sql`
+  const rows = await queryRows<UserRow>(q, sql`
     SELECT ${userColumns} FROM auth.users u
     WHERE ${withinPrefix(sql`u.jurisdiction`, jurisdictionPrefix)}
     ORDER BY u.jurisdiction, u.username`)
@@ -85,7 +82,7 @@ export interface NewUser {
 }
 
 export async function insertUser(q: Queryable, user: NewUser): Promise<UserRow> {
-  const rows = await rowsOf<UserRow>(q, sql`
+  const rows = await queryRows<UserRow>(q, sql`
     INSERT INTO auth.users AS u (username, display_name, password_hash, role, jurisdiction, enterprise_id, must_change_password)
     VALUES (${user.username}, ${user.displayName}, ${user.passwordHash}, ${user.role}, ${user.jurisdiction},
             ${user.enterpriseId}::uuid, ${user.mustChangePassword})
@@ -115,7 +112,7 @@ export async function updateUser(q: Queryable, id: string, changes: UserChanges)
   if (changes.passwordHash !== undefined) sets.push(sql`password_hash = ${changes.passwordHash}`)
   if (changes.mustChangePassword !== undefined) sets.push(sql`must_change_password = ${changes.mustChangePassword}`)
   if (changes.unlock) sets.push(sql`failed_attempts = 0`, sql`locked_until = NULL`)
-  const rows = await rowsOf<UserRow>(q, sql`
+  const rows = await queryRows<UserRow>(q, sql`
     UPDATE auth.users AS u SET ${sql.join(sets, sql`, `)} WHERE u.id = ${id}::uuid RETURNING ${userColumns}`)
   return userFrom(rows[0]!)
 }
@@ -125,7 +122,7 @@ export async function updateUser(q: Queryable, id: string, changes: UserChanges)
  * a fresh count for after the lock.
  */
 export async function countFailedLogin(q: Queryable, id: string): Promise<{ failedAttempts: number; lockedUntil: Date | null }> {
-  const rows = await rowsOf<{ failedAttempts: number; lockedUntil: Date | string | null }>(q, sql`
+  const rows = await queryRows<{ failedAttempts: number; lockedUntil: Date | string | null }>(q, sql`
     UPDATE auth.users SET
       failed_attempts = CASE WHEN failed_attempts + 1 >= ${maxFailedLogins} THEN 0 ELSE failed_attempts + 1 END,
       locked_until = CASE WHEN failed_attempts + 1 >= ${maxFailedLogins}
@@ -150,7 +147,7 @@ export async function insertSession(q: Queryable, tokenHash: string, userId: str
 
 /** The user behind a live session, or null when the session is unknown, expired or the user disabled. */
 export async function findSessionUser(q: Queryable, tokenHash: string): Promise<UserRow | null> {
-  const rows = await rowsOf<UserRow>(q, sql`
+  const rows = await queryRows<UserRow>(q, sql`
     SELECT ${userColumns} FROM auth.sessions s JOIN auth.users u ON u.id = s.user_id
     WHERE s.token_hash = ${tokenHash} AND s.expires_at > now() AND NOT u.disabled`)
   return rows[0] ? userFrom(rows[0]) : null
@@ -165,7 +162,7 @@ export async function extendSession(q: Queryable, tokenHash: string): Promise<vo
 
 /** Deletes one session and returns its user id, if it existed. */
 export async function deleteSession(q: Queryable, tokenHash: string): Promise<string | null> {
-  const rows = await rowsOf<{ userId: string }>(q, sql`DELETE FROM auth.sessions WHERE token_hash = ${tokenHash} RETURNING user_id::text AS "userId"`)
+  const rows = await queryRows<{ userId: string }>(q, sql`DELETE FROM auth.sessions WHERE token_hash = ${tokenHash} RETURNING user_id::text AS "userId"`)
   return rows[0]?.userId ?? null
 }
 
@@ -210,7 +207,7 @@ export interface NewApiKeyRow {
 }
 
 export async function insertApiKey(q: Queryable, key: NewApiKeyRow): Promise<ApiKeyRow> {
-  const rows = await rowsOf<ApiKeyRow>(q, sql`
+  const rows = await queryRows<ApiKeyRow>(q, sql`
     INSERT INTO auth.api_keys AS k (name, prefix, key_hash, role, jurisdiction, created_by)
     VALUES (${key.name}, ${key.prefix}, ${key.keyHash}, ${key.role}, ${key.jurisdiction}, ${key.createdBy}::uuid)
     RETURNING ${apiKeyColumns}`)
@@ -219,18 +216,18 @@ export async function insertApiKey(q: Queryable, key: NewApiKeyRow): Promise<Api
 
 /** A key that is not revoked, by the hash of the presented secret. */
 export async function findLiveApiKey(q: Queryable, keyHash: string): Promise<ApiKeyRow | null> {
-  const rows = await rowsOf<ApiKeyRow>(q, sql`SELECT ${apiKeyColumns} FROM auth.api_keys k WHERE k.key_hash = ${keyHash} AND k.revoked_at IS NULL`)
+  const rows = await queryRows<ApiKeyRow>(q, sql`SELECT ${apiKeyColumns} FROM auth.api_keys k WHERE k.key_hash = ${keyHash} AND k.revoked_at IS NULL`)
   return rows[0] ? apiKeyFrom(rows[0]) : null
 }
 
 export async function findApiKeyById(q: Queryable, id: string): Promise<ApiKeyRow | null> {
   if (!isUuid(id)) return null
-  const rows = await rowsOf<ApiKeyRow>(q, sql`SELECT ${apiKeyColumns} FROM auth.api_keys k WHERE k.id = ${id}::uuid`)
+  const rows = await queryRows<ApiKeyRow>(q, sql`SELECT ${apiKeyColumns} FROM auth.api_keys k WHERE k.id = ${id}::uuid`)
   return rows[0] ? apiKeyFrom(rows[0]) : null
 }
 
 export async function findApiKeysWithin(q: Queryable, jurisdictionPrefix: string): Promise<ApiKeyRow[]> {
-  const rows = await rowsOf<ApiKeyRow>(q, sql`
+  const rows = await queryRows<ApiKeyRow>(q, sql`
     SELECT ${apiKeyColumns} FROM auth.api_keys k
     WHERE ${withinPrefix(sql`k.jurisdiction`, jurisdictionPrefix)}
     ORDER BY k.created_at DESC`)
@@ -238,7 +235,7 @@ export async function findApiKeysWithin(q: Queryable, jurisdictionPrefix: string
 }
 
 export async function revokeApiKey(q: Queryable, id: string): Promise<ApiKeyRow> {
-  const rows = await rowsOf<ApiKeyRow>(q, sql`
+  const rows = await queryRows<ApiKeyRow>(q, sql`
     UPDATE auth.api_keys AS k SET revoked_at = coalesce(revoked_at, now()) WHERE k.id = ${id}::uuid RETURNING ${apiKeyColumns}`)
   return apiKeyFrom(rows[0]!)
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/database.ts'
 import type { DomainEvent } from './bus.ts'
-import { queryRows } from './queryRows.ts'
+import { queryRows } from '../../db/rows.ts'
 
 /**
  * Idempotent consumption (幂等消费) under at-least-once delivery: runs `handler` and records

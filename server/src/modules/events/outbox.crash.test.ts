@@ -10,7 +10,7 @@ import { openDatabase, type Database, type OpenOptions } from '../../db/database
 import { createTestPlatform, databaseSkipReason, type TestPlatform } from '../../testing/platform.ts'
 import { createInProcessBus, type DomainEvent } from './bus.ts'
 import { createOutbox } from './outbox.ts'
-import { queryRows } from './queryRows.ts'
+import { queryRows } from '../../db/rows.ts'
 import { subscribeEffect, type CrashScenario } from './crashChild.ts'
 
 const childScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'crashChild.ts')

@@ -4,7 +4,7 @@ import { createTestPlatform, databaseSkipReason, type TestPlatform } from '../..
 import type { Db } from '../../db/database.ts'
 import { createInProcessBus, type DomainEvent } from './bus.ts'
 import { consumeOnce } from './consumer.ts'
-import { queryRows } from './queryRows.ts'
+import { queryRows } from '../../db/rows.ts'
 import { createOutbox, enqueueEvent, retryDelayMs, type OutboxOptions } from './outbox.ts'
 
 const quiet: OutboxOptions = { onError: () => {} }

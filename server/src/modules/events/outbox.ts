@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import type { Db, Queryable } from '../../db/database.ts'
 import type { DomainEvent, EventBus } from './bus.ts'
-import { queryRows } from './queryRows.ts'
+import { queryRows } from '../../db/rows.ts'
 
 /**
  * The transactional outbox (发件箱).

@@ -2,13 +2,9 @@
  * The geo module's SQL, one named query per need. Geometry leaves the database as GeoJSON
  * text (ST_AsGeoJSON, 6 decimals ≈ 0.1 m) or lon/lat numbers, and enters as GeoJSON.
  */
-import { sql, type SQL } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/database.ts'
-
-async function rowsOf<T>(q: Queryable, query: SQL): Promise<T[]> {
-  const result = (await q.execute(query)) as unknown as { rows: T[] }
-  return result.rows
-}
+import { queryRows } from '../../db/rows.ts'
 
 /** Rows as one JSON parameter expanded by jsonb_to_recordset: one round trip for any count. */
 const asJsonParam = (rows: readonly unknown[]) => sql`${JSON.stringify(rows)}::jsonb`
@@ -102,7 +98,7 @@ export async function insertRivers(q: Queryable, divisionCode: string, rivers: r
 
 /** How many divisions lie in the subtree with this code prefix (e.g. '360281'). */
 export async function countDivisionsWithPrefix(q: Queryable, prefix: string): Promise<number> {
-  const rows = await rowsOf<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM geo.divisions WHERE code LIKE ${`${prefix}%`}`)
+  const rows = await queryRows<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM geo.divisions WHERE code LIKE ${`${prefix}%`}`)
   return rows[0]?.n ?? 0
 }
 
@@ -112,7 +108,7 @@ export async function lockGeoSeed(q: Queryable): Promise<void> {
 }
 
 export async function findDivision(q: Queryable, code: string): Promise<DivisionRecord | null> {
-  const rows = await rowsOf<DivisionRecord>(q, sql`SELECT ${divisionColumns} FROM geo.divisions d WHERE d.code = ${code}`)
+  const rows = await queryRows<DivisionRecord>(q, sql`SELECT ${divisionColumns} FROM geo.divisions d WHERE d.code = ${code}`)
   return rows[0] ?? null
 }
 
@@ -126,7 +122,7 @@ export interface ChildRecord {
 }
 
 export async function findChildren(q: Queryable, parentCode: string): Promise<ChildRecord[]> {
-  return rowsOf<ChildRecord>(q, sql`
+  return queryRows<ChildRecord>(q, sql`
     SELECT c.code, c.name, c.level, c.type, c.synthetic,
            (SELECT count(*) FROM geo.divisions g WHERE g.parent_code = c.code)::int AS child_count
     FROM geo.divisions c WHERE c.parent_code = ${parentCode} ORDER BY c.code`)
@@ -135,7 +131,7 @@ export async function findChildren(q: Queryable, parentCode: string): Promise<Ch
 /** Existing divisions among the given codes (for imports: known parents and what is replaced). */
 export async function findDivisionsByCodes(q: Queryable, codes: readonly string[]): Promise<DivisionRecord[]> {
   if (codes.length === 0) return []
-  return rowsOf<DivisionRecord>(q, sql`
+  return queryRows<DivisionRecord>(q, sql`
     SELECT ${divisionColumns} FROM geo.divisions d
     WHERE d.code IN (SELECT jsonb_array_elements_text(${asJsonParam(codes)})) ORDER BY d.code`)
 }
@@ -159,7 +155,7 @@ export async function searchDivisionsByName(q: Queryable, text: string, prefix: 
   const contains = `%${likeEscape(text)}%`
   const startsWith = `${likeEscape(text)}%`
   const codeMatch = /^\d+$/.test(text) ? sql`OR d.code LIKE ${startsWith}` : sql``
-  return rowsOf<SearchHit>(q, sql`
+  return queryRows<SearchHit>(q, sql`
     SELECT d.code, d.name, d.level, d.parent_code,
       (SELECT string_agg(a.name, ' / ' ORDER BY a.code) FROM geo.divisions a
        WHERE a.code IN (rpad(left(d.code, 2), 12, '0'), rpad(left(d.code, 4), 12, '0'), rpad(left(d.code, 6), 12, '0'),
@@ -180,7 +176,7 @@ export interface AreaRecord {
 
 /** County-level boundaries (the base map outline). */
 export async function findCountyAreas(q: Queryable): Promise<AreaRecord[]> {
-  return rowsOf<AreaRecord>(q, sql`
+  return queryRows<AreaRecord>(q, sql`
     SELECT d.code, d.name, ST_AsGeoJSON(a.geometry, 6) AS geojson
     FROM geo.division_areas a JOIN geo.divisions d ON d.code = a.division_code
     WHERE d.level = 'county' ORDER BY d.code`)
@@ -193,7 +189,7 @@ export interface RiverRecord {
 }
 
 export async function findRivers(q: Queryable): Promise<RiverRecord[]> {
-  return rowsOf<RiverRecord>(q, sql`SELECT name, name_en, ST_AsGeoJSON(geometry, 6) AS geojson FROM geo.rivers ORDER BY id`)
+  return queryRows<RiverRecord>(q, sql`SELECT name, name_en, ST_AsGeoJSON(geometry, 6) AS geojson FROM geo.rivers ORDER BY id`)
 }
 
 export interface DivisionPointRecord {
@@ -210,7 +206,7 @@ export interface DivisionPointRecord {
 
 /** Located divisions of one level under `prefix`. */
 export async function findDivisionPoints(q: Queryable, level: DivisionLevelName, prefix: string): Promise<DivisionPointRecord[]> {
-  return rowsOf<DivisionPointRecord>(q, sql`
+  return queryRows<DivisionPointRecord>(q, sql`
     SELECT d.code, d.name, d.level, d.type, d.population, d.synthetic, d.parent_code,
            ST_X(d.location) AS lon, ST_Y(d.location) AS lat
     FROM geo.divisions d

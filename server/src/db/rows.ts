@@ -1,5 +1,5 @@
 import type { SQL } from 'drizzle-orm'
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable } from './database.ts'
 
 /**
  * The rows of a query. `Db` spans two drivers, so Drizzle cannot type `execute` results;
