@@ -53,6 +53,7 @@ export async function run(): Promise<void> {
   }))
   const dataDir = tempDir('phases')
   const figures: Figure[] = [{ name: 'load server modules', runs: [loadMs], note: 'tsx transform + import' }]
+  let snapshot: Blob | undefined
   try {
     const config = { ...modules.config.loadConfig({}), dataDir, logLevel: 'silent', simulate: false }
     const [database, openMs] = await timed(() => modules.database.openDatabase({ dataDir }))
@@ -62,8 +63,18 @@ export async function run(): Promise<void> {
       figures.push({ name: 'migrations', runs: [migrateMs], note: 'includes CREATE EXTENSION postgis, pg_trgm' })
       const [, seedMs] = await timed(() => modules.seed.seedLeping(database.db))
       figures.push({ name: 'Leping seed', runs: [seedMs], note: 'synthesis + inserts' })
+      snapshot = await database.dump!()
     } finally {
       await database.close()
+    }
+    // What a prepared data folder shipped with the release would cost instead of the three above.
+    const snapshotDir = tempDir('snapshot')
+    try {
+      const [restored, restoreMs] = await timed(() => modules.database.openDatabase({ dataDir: snapshotDir, snapshot }))
+      await restored.close()
+      figures.push({ name: '(alternative) open from snapshot', runs: [restoreMs], note: `fresh folder from a prepared ${(snapshot!.size / 1e6).toFixed(1)} MB snapshot` })
+    } finally {
+      fs.rmSync(snapshotDir, { recursive: true, force: true })
     }
     // The rest as `npm start` does it, on the now-prepared folder.
     const [platform, reopenMs] = await timed(() => modules.platform.createPlatform(config))
