@@ -26,11 +26,23 @@ export async function apiRequest<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | '
 
 export const apiGet = <T>(path: string) => apiRequest<T>('GET', path)
 export const apiPost = <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body)
+export const apiPatch = <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, body)
+export const apiDelete = (path: string) => apiRequest<void>('DELETE', path)
 
-function toApiError(status: number, payload: unknown): ApiError {
+/** `path?a=1&b=x`, leaving out empty values. */
+export function withQuery(path: string, params: Record<string, string | number | boolean | null | undefined>): string {
+  const search = new URLSearchParams()
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value))
+  }
+  const text = search.toString()
+  return text ? `${path}?${text}` : path
+}
+
+export function toApiError(status: number, payload: unknown): ApiError {
   const body = (payload as { error?: ApiErrorBody } | null)?.error
   if (body && typeof body.code === 'string') {
-    return new ApiError(status, body.code, body.message, body.messageEn ?? body.message, body.field)
+    return new ApiError(status, body.code, body.message, body.messageEn ?? body.message, body.field, body.details)
   }
   return new ApiError(status, `http_${status}`, translate('zh', 'error.http', { status }), translate('en', 'error.http', { status }))
 }

@@ -6,6 +6,8 @@ export interface ApiErrorBody {
   message: string
   messageEn?: string
   field?: string
+  /** Structured detail, e.g. every bad row of an Excel import. */
+  details?: unknown
 }
 
 /** A failed API call: the HTTP status plus the server's stable code and bilingual message. */
@@ -17,6 +19,8 @@ export class ApiError extends Error {
     message: string,
     readonly messageEn: string,
     readonly field?: string,
+    /** Structured detail from the server, e.g. every bad row of an import. */
+    readonly details?: unknown,
   ) {
     super(message)
     this.name = 'ApiError'

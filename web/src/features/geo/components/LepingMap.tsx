@@ -5,7 +5,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import 'maplibre-gl/dist/maplibre-gl.css'
 import type { FeatureCollection } from 'geojson'
 import type { BoundaryCollection, DivisionPointCollection, DivisionPointProperties, RiverCollection } from '../api/types.ts'
-import { baseTiles, buildMapStyle, pointLayerIds, selectionLayerIds, type SourceId } from './map-style.ts'
+import { baseTiles, buildMapStyle, ownLayerIds, pointLayerIds, selectionLayerIds, type SourceId } from './map-style.ts'
 import styles from './LepingMap.module.css'
 
 maplibregl.setWorkerUrl(workerUrl)
@@ -25,6 +25,8 @@ export interface LepingMapProps {
   onPointClick: (point: DivisionPointProperties) => void
   /** What a clicked point's popup shows. */
   renderPopup: (point: DivisionPointProperties) => ReactNode
+  /** The map once loaded (null after it is removed): the extension point for other layers. */
+  onMapChange?: (map: maplibregl.Map | null) => void
 }
 
 interface OpenPopup {
@@ -49,6 +51,8 @@ export function LepingMap(props: LepingMapProps) {
   onPointClick.current = props.onPointClick
 
   useMapInstance(containerRef, setMap, setPopup, onPointClick)
+  const onMapChange = props.onMapChange
+  useEffect(() => onMapChange?.(map), [map, onMapChange])
   useSourceData(map, 'boundary', props.boundary)
   useSourceData(map, 'rivers', props.rivers)
   useSourceData(map, 'townships', props.townships)
@@ -110,10 +114,15 @@ function useMapInstance(
     // Names on hover: the offline style cannot draw text.
     const hoverLabel = new maplibregl.Popup({ closeButton: false, closeOnClick: false, offset: 8, className: styles.hoverLabel ?? '' })
     map.on('load', () => setMap(map))
+    // Layers added by others (onMapChange) may lie above ours: a click or hover is theirs then.
+    const coveredByOthers = (point: maplibregl.PointLike) => {
+      const top = map.queryRenderedFeatures(point)[0]
+      return top !== undefined && !ownLayerIds.has(top.layer.id)
+    }
     for (const layerId of pointLayerIds) {
       map.on('click', layerId, (event) => {
         const feature = event.features?.[0]
-        if (!feature || feature.geometry.type !== 'Point') return
+        if (!feature || feature.geometry.type !== 'Point' || coveredByOthers(event.point)) return
         const point = feature.properties as DivisionPointProperties
         const [lon, lat] = feature.geometry.coordinates as [number, number]
         hoverLabel.remove()
@@ -122,7 +131,10 @@ function useMapInstance(
       })
       map.on('mousemove', layerId, (event) => {
         const feature = event.features?.[0]
-        if (!feature) return
+        if (!feature || coveredByOthers(event.point)) {
+          hoverLabel.remove()
+          return
+        }
         map.getCanvas().style.cursor = 'pointer'
         hoverLabel.setLngLat(event.lngLat).setText(String(feature.properties.name ?? '')).addTo(map)
       })

@@ -60,6 +60,9 @@ const layers: LayerSpecification[] = [
   },
 ]
 
+/** The layers of this style (others may add theirs above). */
+export const ownLayerIds: ReadonlySet<string> = new Set([...layers.map((layer) => layer.id), 'base-tiles'])
+
 /** Clickable point layers. */
 export const pointLayerIds = ['townships', 'villages'] as const
 export const selectionLayerIds = ['selected-township', 'selected-village'] as const

@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState, type ReactNode } from 'react'
+import type { Map as MapLibreMap } from 'maplibre-gl'
 import { Card, Empty, Spin } from 'antd'
 import { useI18n } from '../../../i18n/i18n.tsx'
 import { useBoundary } from '../api/get-boundary.ts'
@@ -24,10 +25,12 @@ function focusOf(division: Division): MapFocus {
 export interface MapPageProps {
   /** The signed-in user's jurisdiction (12-digit code): the tree starts there. */
   rootCode: string
+  /** More on the map (the extension point): rendered over the map once it has loaded. */
+  overlays?: (map: MapLibreMap) => ReactNode
 }
 
 /** 一张图: the county map with the division tree and the picked division's details. */
-export function MapPage({ rootCode }: MapPageProps) {
+export function MapPage({ rootCode, overlays }: MapPageProps) {
   const { t } = useI18n()
   const boundary = useBoundary()
   const rivers = useRivers()
@@ -37,6 +40,7 @@ export function MapPage({ rootCode }: MapPageProps) {
   const [selectedCode, setSelectedCode] = useState<string | null>(null)
   const [flyOnLoad, setFlyOnLoad] = useState(false)
   const selected = useDivision(selectedCode)
+  const [map, setMap] = useState<MapLibreMap | null>(null)
 
   // The camera follows picks made in the tree; a click on the map leaves it where it is.
   const focus = useMemo(() => (flyOnLoad && selected.data ? focusOf(selected.data) : null), [flyOnLoad, selected.data])
@@ -66,7 +70,9 @@ export function MapPage({ rootCode }: MapPageProps) {
           focus={focus}
           onPointClick={pickOnMap}
           renderPopup={(point) => <DivisionFacts {...point} />}
+          onMapChange={setMap}
         />
+        {map && overlays?.(map)}
         {boundary.isPending && <Spin className={styles.loading} tip={t('map.loading')}><span /></Spin>}
         <MapLegend />
         <Card size="small" className={styles.details} data-testid="division-details">

@@ -1,0 +1,62 @@
+import { toApiError } from './api-client.ts'
+import { networkError } from './api-error.ts'
+
+/** The media type of .xlsx uploads and downloads (as the server's `xlsxMediaType`). */
+export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** The file name the server suggests (`Content-Disposition`, RFC 6266 `filename*` first). */
+function suggestedName(response: Response, fallback: string): string {
+  const disposition = response.headers.get('content-disposition') ?? ''
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition)
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1])
+    } catch {
+      // A malformed name: keep ours.
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)
+  return plain?.[1] ?? fallback
+}
+
+/**
+ * Downloads a file (Excel template or export, Word card) with the session cookie and saves
+ * it under the server's name. Failures become `ApiError`s like any other call.
+ */
+export async function downloadFile(path: string, fallbackName: string): Promise<string> {
+  let response: Response
+  try {
+    response = await fetch(path, { credentials: 'same-origin' })
+  } catch {
+    throw networkError()
+  }
+  if (!response.ok) throw toApiError(response.status, await response.json().catch(() => null))
+  const name = suggestedName(response, fallbackName)
+  const url = URL.createObjectURL(await response.blob())
+  const anchor = document.createElement('a')
+  anchor.href = url
+  anchor.download = name
+  document.body.append(anchor)
+  anchor.click()
+  anchor.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  return name
+}
+
+/** Sends a file as the raw request body (`POST …/import` with an .xlsx). */
+export async function uploadFile<T>(path: string, file: Blob, mediaType: string): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'content-type': mediaType },
+      body: file,
+    })
+  } catch {
+    throw networkError()
+  }
+  const payload: unknown = await response.json().catch(() => null)
+  if (!response.ok) throw toApiError(response.status, payload)
+  return payload as T
+}
