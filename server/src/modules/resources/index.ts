@@ -1,5 +1,12 @@
+/**
+ * The resources module (应急资源, `/api/resources`): depots and the supplies catalogue, stock
+ * as a ledger of movements with warnings, agreement and production-capacity reserves, rescue
+ * teams with members and certificates.
+ */
 import type { FastifyPluginAsync } from 'fastify'
 import type { Platform } from '../../platform.ts'
+import { depotRoutes } from './depots/routes.ts'
 
-// STUB — the resources module's routes (/api/resources).
-export const resourcesModule = (_platform: Platform): FastifyPluginAsync => async () => {}
+export const resourcesModule = (platform: Platform): FastifyPluginAsync => async (app) => {
+  await app.register(depotRoutes(platform))
+}
