@@ -1,0 +1,368 @@
+/**
+ * The incremental rule evaluator (规则引擎). State is kept per (rule, subject): the subject is
+ * usually a device; a composite rule may also read other devices. Readings go in one at a time
+ * — in any order, duplicates welcome — and out come only the transitions of each alarm: raised,
+ * escalated, de-escalated, cleared. `tick(now)` lets time pass without readings (no-data,
+ * windows emptying, hold timers). No I/O and no clock: time is the readings' and tick's.
+ * `toJSON`/`fromJSON` carry the whole state across a restart.
+ *
+ * Cost per reading: two map lookups, O(1) amortised window upkeep, one pass over the rule's
+ * few leaves; nothing is allocated unless an alarm changes.
+ */
+import { heldLongEnough, noLevel, stepAlarmLevel, transitionKind, type AlarmLevelState, type TransitionKind } from './alarmLevel.ts'
+import { evaluateComposite } from './composite.ts'
+import { anyMetric, compileRule, type CompiledRule, type LeafMeasure } from './compileRule.ts'
+import { evaluateThreshold } from './evaluateThreshold.ts'
+import { isNoData } from './noData.ts'
+import { rateOfChange } from './rateOfChange.ts'
+import type { Reading } from './reading.ts'
+import { added, duplicate, RollingWindow, type RollingWindowJson } from './rollingWindow.ts'
+import type { ResolvedRule } from './ruleDefinition.ts'
+import { warningLevels, type WarningLevel } from './warningLevel.ts'
+
+/** One condition behind a transition, with its value at that moment */
+export interface AlarmEvidence {
+  device: string
+  /** `*` for a no-data condition on any metric */
+  metric: string
+  measure: LeafMeasure
+  /** sum and rate windows */
+  windowMs?: number
+  /** The measured value (no-data: milliseconds since the last reading); null when undefined */
+  value: number | null
+  /** The threshold (no-data: the silence that counts as no data) */
+  threshold: number
+  direction?: 'above' | 'below'
+}
+
+export interface AlarmTransition {
+  ruleId: string
+  subject: string
+  kind: TransitionKind
+  from: WarningLevel | null
+  to: WarningLevel | null
+  /** Engine time of the change (the reading's ts, or tick's now) */
+  ts: number
+  /** The conditions of the level now in force (on clearing: of the level left) */
+  evidence: AlarmEvidence[]
+}
+
+export interface ActiveAlarm {
+  ruleId: string
+  subject: string
+  level: WarningLevel
+}
+
+export interface RuleInstanceJson {
+  /** Index into RuleEngineState.rules */
+  rule: number
+  subject: string
+  since: number | null
+  now: number | null
+  level: WarningLevel | null
+  downSince: number | null
+  /** Per compiled level (highest first): since when its condition holds */
+  trueSince: (number | null)[]
+  /** Per leaf: 1 when met (hysteresis state) */
+  met: number[]
+  series: RollingWindowJson[]
+}
+
+export interface RuleEngineState {
+  version: 1
+  rules: ResolvedRule[]
+  instances: RuleInstanceJson[]
+}
+
+export interface RuleEngineStats {
+  /** Readings given to ingest */
+  readings: number
+  /** Repeated (device, metric, ts): no effect */
+  duplicates: number
+  /** Too old for every window, or older than the latest for a latest-only rule: no effect */
+  ignored: number
+  /** No rule reads this device and metric */
+  unrouted: number
+}
+
+interface Route {
+  instance: RuleInstance
+  series: number
+}
+
+const fedAdded = 1
+const fedDuplicate = 2
+
+const noTransitions: readonly AlarmTransition[] = Object.freeze([])
+
+class RuleInstance {
+  readonly devices: string[]
+  readonly series: RollingWindow[]
+  readonly met: Uint8Array
+  readonly values: Float64Array
+  readonly trueSince: Float64Array
+  readonly state: AlarmLevelState = { level: noLevel, downSince: NaN }
+  now = -Infinity
+  /** Last ingest pass that touched this instance */
+  mark = 0
+
+  constructor(
+    readonly compiled: CompiledRule,
+    readonly subject: string,
+    public since: number,
+  ) {
+    this.devices = compiled.series.map((spec) => spec.device ?? subject)
+    this.series = compiled.series.map((spec) => new RollingWindow(spec.windowsMs))
+    this.met = new Uint8Array(compiled.leaves.length)
+    this.values = new Float64Array(compiled.leaves.length)
+    this.trueSince = new Float64Array(compiled.levels.length).fill(NaN)
+  }
+
+  advanceTo(now: number): void {
+    this.now = now
+    for (const window of this.series) window.advance(now)
+  }
+}
+
+export class RuleEngine {
+  readonly stats: RuleEngineStats = { readings: 0, duplicates: 0, ignored: 0, unrouted: 0 }
+  private readonly routes = new Map<string, Map<string, Route[]>>()
+  private readonly bySubject = new Map<string, RuleInstance[]>()
+  private readonly instances: RuleInstance[] = []
+  private readonly touched: RuleInstance[] = []
+  private pass = 0
+
+  /**
+   * Puts `subject` under `rules`, replacing its previous rules and their state. `since` starts
+   * the no-data clock before the first reading (default: the first time the engine sees time).
+   */
+  assign(subject: string, rules: readonly ResolvedRule[], since = NaN): void {
+    this.unassign(subject)
+    const instances = rules.map((rule) => new RuleInstance(compileRule(rule), subject, since))
+    for (const instance of instances) this.attach(instance)
+    this.bySubject.set(subject, instances)
+  }
+
+  /** Removes the subject's rules and state (its alarms are forgotten, not cleared). */
+  unassign(subject: string): void {
+    const old = this.bySubject.get(subject)
+    if (!old) return
+    this.bySubject.delete(subject)
+    for (const instance of old) {
+      this.instances.splice(this.instances.indexOf(instance), 1)
+      instance.devices.forEach((device, s) => {
+        const byMetric = this.routes.get(device)
+        const list = byMetric?.get(instance.compiled.series[s]!.metric)
+        if (!byMetric || !list) return
+        const kept = list.filter((route) => route.instance !== instance)
+        if (kept.length > 0) byMetric.set(instance.compiled.series[s]!.metric, kept)
+        else byMetric.delete(instance.compiled.series[s]!.metric)
+        if (byMetric.size === 0) this.routes.delete(device)
+      })
+    }
+  }
+
+  ingest(reading: Reading): readonly AlarmTransition[] {
+    return this.ingestValue(reading.deviceId, reading.metric, reading.ts, reading.value)
+  }
+
+  /** Same as ingest, without a reading object. */
+  ingestValue(deviceId: string, metric: string, ts: number, value: number): readonly AlarmTransition[] {
+    this.stats.readings++
+    const byMetric = this.routes.get(deviceId)
+    const exact = byMetric?.get(metric)
+    const any = byMetric?.get(anyMetric)
+    if (!exact && !any) {
+      this.stats.unrouted++
+      return noTransitions
+    }
+    const pass = ++this.pass
+    // The any-metric series first, so a no-data condition sees this reading when evaluated.
+    const fed = (any ? this.feed(any, ts, value, pass) : 0) | (exact ? this.feed(exact, ts, value, pass) : 0)
+    const accepted = (fed & fedAdded) !== 0
+    const repeated = (fed & fedDuplicate) !== 0
+    if (!accepted) {
+      if (repeated) this.stats.duplicates++
+      else this.stats.ignored++
+      return noTransitions
+    }
+    let out: AlarmTransition[] | null = null
+    for (const instance of this.touched) out = this.evaluate(instance, out)
+    this.touched.length = 0
+    return out ?? noTransitions
+  }
+
+  /** Lets time pass to `now` for every rule: no-data, emptying windows, hold timers. */
+  tick(now: number): readonly AlarmTransition[] {
+    let out: AlarmTransition[] | null = null
+    for (const instance of this.instances) {
+      if (!(now > instance.now)) continue
+      instance.advanceTo(now)
+      out = this.evaluate(instance, out)
+    }
+    return out ?? noTransitions
+  }
+
+  /** Alarms in force, one per (rule, subject) */
+  activeAlarms(): ActiveAlarm[] {
+    return this.instances
+      .filter((instance) => instance.state.level !== noLevel)
+      .map((instance) => ({ ruleId: instance.compiled.rule.id, subject: instance.subject, level: warningLevels[instance.state.level]! }))
+  }
+
+  toJSON(): RuleEngineState {
+    const rules: ResolvedRule[] = []
+    const ruleIndex = new Map<ResolvedRule, number>()
+    const instances = this.instances.map((instance): RuleInstanceJson => {
+      const rule = instance.compiled.rule
+      let index = ruleIndex.get(rule)
+      if (index === undefined) {
+        index = rules.push(rule) - 1
+        ruleIndex.set(rule, index)
+      }
+      return {
+        rule: index,
+        subject: instance.subject,
+        since: finiteOrNull(instance.since),
+        now: finiteOrNull(instance.now),
+        level: instance.state.level === noLevel ? null : warningLevels[instance.state.level]!,
+        downSince: finiteOrNull(instance.state.downSince),
+        trueSince: Array.from(instance.trueSince, finiteOrNull),
+        met: Array.from(instance.met),
+        series: instance.series.map((window) => window.toJSON()),
+      }
+    })
+    return { version: 1, rules, instances }
+  }
+
+  static fromJSON(state: RuleEngineState): RuleEngine {
+    if (state.version !== 1) throw new Error(`Unknown rule engine state version ${String(state.version)}`)
+    const engine = new RuleEngine()
+    for (const json of state.instances) {
+      const rule = state.rules[json.rule]
+      if (!rule) throw new Error(`Rule engine state names a missing rule ${json.rule}`)
+      const compiled = compileRule(rule)
+      const instance = new RuleInstance(compiled, json.subject, json.since ?? NaN)
+      instance.now = json.now ?? -Infinity
+      instance.state.level = json.level === null ? noLevel : warningLevels.indexOf(json.level)
+      instance.state.downSince = json.downSince ?? NaN
+      json.trueSince.forEach((t, j) => (instance.trueSince[j] = t ?? NaN))
+      json.met.forEach((m, i) => (instance.met[i] = m))
+      json.series.forEach((window, s) => {
+        instance.series[s] = RollingWindow.fromJSON(window, compiled.series[s]!.windowsMs, instance.now)
+      })
+      engine.attach(instance)
+      const list = engine.bySubject.get(json.subject)
+      if (list) list.push(instance)
+      else engine.bySubject.set(json.subject, [instance])
+    }
+    return engine
+  }
+
+  /** Adds the reading to each route's series; returns fedAdded | fedDuplicate flags. */
+  private feed(routes: readonly Route[], ts: number, value: number, pass: number): number {
+    let fed = 0
+    for (const route of routes) {
+      const instance = route.instance
+      if (ts > instance.now) instance.advanceTo(ts)
+      const result = instance.series[route.series]!.add(ts, value, instance.now)
+      if (result === added) {
+        fed |= fedAdded
+        if (instance.mark !== pass) {
+          instance.mark = pass
+          this.touched.push(instance)
+        }
+      } else if (result === duplicate) fed |= fedDuplicate
+    }
+    return fed
+  }
+
+  private attach(instance: RuleInstance): void {
+    this.instances.push(instance)
+    instance.devices.forEach((device, s) => {
+      let byMetric = this.routes.get(device)
+      if (!byMetric) this.routes.set(device, (byMetric = new Map()))
+      const metric = instance.compiled.series[s]!.metric
+      const list = byMetric.get(metric)
+      if (list) list.push({ instance, series: s })
+      else byMetric.set(metric, [{ instance, series: s }])
+    })
+  }
+
+  /** Re-evaluates one instance at its time; appends a transition when its alarm changes. */
+  private evaluate(instance: RuleInstance, out: AlarmTransition[] | null): AlarmTransition[] | null {
+    const compiled = instance.compiled
+    const now = instance.now
+    if (Number.isNaN(instance.since)) instance.since = now
+    const leaves = compiled.leaves
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves[i]!
+      const window = instance.series[leaf.series]!
+      let value: number
+      let met: boolean
+      if (leaf.measure === 'noData') {
+        const lastSeen = window.latestTs > -Infinity ? window.latestTs : instance.since
+        value = now - lastSeen
+        met = isNoData(now, lastSeen, leaf.silenceMs, 1)
+      } else {
+        if (leaf.measure === 'sum') value = window.sum(leaf.window)
+        else if (leaf.measure === 'rate') {
+          value = rateOfChange(window.firstTs(leaf.window), window.firstValue(leaf.window), window.lastTs(), window.lastValue(), leaf.perMs, leaf.minSpanMs)
+        } else value = window.latestValue
+        met = evaluateThreshold(value, leaf.direction, leaf.threshold, leaf.deadband, instance.met[i] === 1)
+      }
+      instance.values[i] = value
+      instance.met[i] = met ? 1 : 0
+    }
+    evaluateComposite(compiled.nodes, instance.met, compiled.met)
+
+    let target = noLevel
+    const levels = compiled.levels
+    for (let j = 0; j < levels.length; j++) {
+      const level = levels[j]!
+      if (compiled.met[level.root] === 1) {
+        if (Number.isNaN(instance.trueSince[j]!)) instance.trueSince[j] = now
+        if (target === noLevel && heldLongEnough(instance.trueSince[j]!, now, level.holdMs)) target = level.rank
+      } else instance.trueSince[j] = NaN
+    }
+    const from = stepAlarmLevel(instance.state, target, now, compiled.clearHoldMs)
+    if (from === null) return out
+    const to = instance.state.level
+    const transition: AlarmTransition = {
+      ruleId: compiled.rule.id,
+      subject: instance.subject,
+      kind: transitionKind(from, to),
+      from: from === noLevel ? null : warningLevels[from]!,
+      to: to === noLevel ? null : warningLevels[to]!,
+      ts: now,
+      evidence: this.evidence(instance, to === noLevel ? from : to),
+    }
+    if (out) out.push(transition)
+    else out = [transition]
+    return out
+  }
+
+  private evidence(instance: RuleInstance, rank: number): AlarmEvidence[] {
+    const compiled = instance.compiled
+    const level = compiled.levels.find((candidate) => candidate.rank === rank)
+    if (!level) return []
+    return level.leaves.map((i) => {
+      const leaf = compiled.leaves[i]!
+      const value = instance.values[i]!
+      const noData = leaf.measure === 'noData'
+      return {
+        device: instance.devices[leaf.series]!,
+        metric: compiled.series[leaf.series]!.metric,
+        measure: leaf.measure,
+        ...(leaf.window >= 0 ? { windowMs: leaf.windowMs } : {}),
+        value: Number.isFinite(value) ? value : null,
+        threshold: noData ? leaf.silenceMs : leaf.threshold,
+        ...(noData ? {} : { direction: leaf.direction }),
+      }
+    })
+  }
+}
+
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null
+}
