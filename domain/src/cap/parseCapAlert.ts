@@ -189,8 +189,8 @@ export function parseCapAlert(xml: string, options: CapValidationOptions = { tim
     incidents: text(node, 'incidents', 'incidents'),
     infos: nodes(node, 'info', 'infos').map((child, i) => readInfo(child, `infos.${i}`)),
   })
-  // A missing element was already reported once; the validator would only repeat it.
-  const missing = new Set(problems.filter((p) => p.code === 'required').map((p) => p.path))
-  problems.push(...validateCapAlert(alert, options).filter((p) => !missing.has(p.path)))
+  // An element already reported as missing or malformed would only be repeated by the validator.
+  const reported = new Set(problems.map((p) => p.path))
+  problems.push(...validateCapAlert(alert, options).filter((p) => !reported.has(p.path)))
   return problems.length > 0 ? { ok: false, problems } : { ok: true, alert }
 }
