@@ -63,6 +63,7 @@ describe('bad documents are rejected with every reason', () => {
 
   it.each([
     { why: 'not well-formed XML names the line', xml: '<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>x</alert>', problems: [{ path: '', code: 'xml_malformed', messageEn: expect.stringMatching(/line 1/) }] },
+    { why: 'a document type (entity expansion) is refused', xml: yingji.replace('<alert', '<!DOCTYPE alert [<!ENTITY x "xx">]><alert'), problems: [{ path: '', code: 'doctype_not_allowed' }] },
     { why: 'a CAP 1.1 alert is not a CAP 1.2 alert', xml: yingji.replace('cap:1.2', 'cap:1.1'), problems: [{ path: '', code: 'not_cap_alert' }] },
     { why: 'a root other than alert', xml: '<feed xmlns="urn:oasis:names:tc:emergency:cap:1.2"/>', problems: [{ path: '', code: 'not_cap_alert' }] },
     {

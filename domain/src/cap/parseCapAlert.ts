@@ -41,6 +41,10 @@ const allowed = {
 
 /** Options for alerts received from elsewhere: any time-zone offset is accepted by default. */
 export function parseCapAlert(xml: string, options: CapValidationOptions = { timeZoneOffset: null }): ParsedCapAlert {
+  // CAP needs no document type; refusing one keeps entity expansion out of received alerts.
+  if (/<!DOCTYPE/i.test(xml)) {
+    return { ok: false, problems: [{ path: '', code: 'doctype_not_allowed', message: 'CAP文档不能包含DOCTYPE声明', messageEn: 'A CAP document may not contain a DOCTYPE declaration' }] }
+  }
   const wellFormed = XMLValidator.validate(xml)
   if (wellFormed !== true) {
     const { msg, line, col } = wellFormed.err
