@@ -8,9 +8,11 @@ import type { Platform } from '../../platform.ts'
 import { depotRoutes } from './depots/routes.ts'
 import { stockRoutes } from './stock/routes.ts'
 import { supplyRoutes } from './supplies/routes.ts'
+import { teamRoutes } from './teams/routes.ts'
 
 export const resourcesModule = (platform: Platform): FastifyPluginAsync => async (app) => {
   await app.register(depotRoutes(platform))
   await app.register(supplyRoutes(platform))
   await app.register(stockRoutes(platform))
+  await app.register(teamRoutes(platform))
 }
