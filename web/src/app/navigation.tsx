@@ -1,5 +1,5 @@
 import {
-  AimOutlined, AlertOutlined, BarChartOutlined, CarOutlined, CloudUploadOutlined, DatabaseOutlined,
+  AimOutlined, AlertOutlined, BankOutlined, BarChartOutlined, CarOutlined, CloudUploadOutlined, DatabaseOutlined,
   FileProtectOutlined, GlobalOutlined, NotificationOutlined, SafetyOutlined, SettingOutlined,
 } from '@ant-design/icons'
 import type { ReactNode } from 'react'
@@ -15,15 +15,16 @@ export interface ModuleEntry {
   roles?: readonly string[]
 }
 
-/** The platform's modules in menu order; the map is the only one built so far. */
+/** The platform's modules in menu order: the map and the registries are built so far. */
 export const modules: readonly ModuleEntry[] = [
   { path: '/map', label: 'nav.map', icon: <GlobalOutlined />, ready: true },
+  { path: '/registry', label: 'nav.registry', icon: <BankOutlined />, ready: true },
+  { path: '/resources', label: 'nav.resources', icon: <DatabaseOutlined />, ready: true },
   { path: '/monitoring', label: 'nav.monitoring', icon: <AlertOutlined />, ready: false },
   { path: '/warnings', label: 'nav.warnings', icon: <NotificationOutlined />, ready: false },
   { path: '/incidents', label: 'nav.incidents', icon: <AimOutlined />, ready: false },
   { path: '/plans', label: 'nav.plans', icon: <FileProtectOutlined />, ready: false },
   { path: '/dispatch', label: 'nav.dispatch', icon: <CarOutlined />, ready: false },
-  { path: '/resources', label: 'nav.resources', icon: <DatabaseOutlined />, ready: false },
   { path: '/disasters', label: 'nav.disasters', icon: <CloudUploadOutlined />, ready: false },
   { path: '/supervision', label: 'nav.supervision', icon: <SafetyOutlined />, ready: false },
   { path: '/analytics', label: 'nav.analytics', icon: <BarChartOutlined />, ready: false },

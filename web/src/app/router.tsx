@@ -1,9 +1,10 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useMemo } from 'react'
 import { Button, Space, Spin } from 'antd'
 import { LogoutOutlined } from '@ant-design/icons'
 import { createBrowserRouter, Navigate, useLocation, useNavigate } from 'react-router'
 import { RouterProvider } from 'react-router/dom'
 import { useI18n } from '../i18n/i18n.tsx'
+import { RegistrySessionProvider } from '../components/registry/session.tsx'
 import { useMe } from '../features/auth/api/get-me.ts'
 import { useLogout } from '../features/auth/api/logout.ts'
 import type { Me } from '../features/auth/api/types.ts'
@@ -16,7 +17,9 @@ import { modules } from './navigation.tsx'
 import { RouteError } from './RouteError.tsx'
 
 // The map brings MapLibre (~1 MB): load it when the map is first opened, not on the login page.
-const MapPage = lazy(() => import('../features/geo/pages/MapPage.tsx').then((module) => ({ default: module.MapPage })))
+const OneMapPage = lazy(() => import('./OneMapPage.tsx').then((module) => ({ default: module.OneMapPage })))
+const RegistryArea = lazy(() => import('../features/registry/pages/RegistryArea.tsx').then((module) => ({ default: module.RegistryArea })))
+const ResourcesArea = lazy(() => import('../features/resources/pages/ResourcesArea.tsx').then((module) => ({ default: module.ResourcesArea })))
 
 const fullScreenSpin = <Spin size="large" style={{ display: 'block', marginTop: '40vh' }} />
 
@@ -28,6 +31,16 @@ function RequireSession({ children }: { children: (me: Me) => React.ReactNode })
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />
   if (me.data.mustChangePassword && location.pathname !== '/change-password') return <Navigate to="/change-password" replace />
   return <>{children(me.data)}</>
+}
+
+/** Registry pages learn the user's role and jurisdiction from here; lazy pages load inside. */
+function WithRegistrySession({ me, children }: { me: Me; children: React.ReactNode }) {
+  const session = useMemo(() => ({ role: me.role, rootCode: me.jurisdiction.code, enterpriseId: me.enterpriseId }), [me.role, me.jurisdiction.code, me.enterpriseId])
+  return (
+    <RegistrySessionProvider session={session}>
+      <Suspense fallback={fullScreenSpin}>{children}</Suspense>
+    </RegistrySessionProvider>
+  )
 }
 
 function LoginRoute() {
@@ -71,7 +84,9 @@ const router = createBrowserRouter([
         element: <RequireSession>{(me) => <AppLayout me={me} />}</RequireSession>,
         children: [
           { index: true, element: <Navigate to="/map" replace /> },
-          { path: '/map', element: <RequireSession>{(me) => <Suspense fallback={fullScreenSpin}><MapPage rootCode={me.jurisdiction.code} /></Suspense>}</RequireSession> },
+          { path: '/map', element: <RequireSession>{(me) => <WithRegistrySession me={me}><OneMapPage rootCode={me.jurisdiction.code} /></WithRegistrySession>}</RequireSession> },
+          { path: '/registry/*', element: <RequireSession>{(me) => <WithRegistrySession me={me}><RegistryArea /></WithRegistrySession>}</RequireSession> },
+          { path: '/resources/*', element: <RequireSession>{(me) => <WithRegistrySession me={me}><ResourcesArea /></WithRegistrySession>}</RequireSession> },
           ...modules.filter((entry) => !entry.ready).map((entry) => ({ path: entry.path, element: <ComingSoonPage entry={entry} /> })),
           { path: '*', element: <Navigate to="/map" replace /> },
         ],

@@ -19,46 +19,75 @@ export interface ImportResult {
   imported: number
 }
 
+const keysOf = (key: readonly string[]) => ({
+  all: key,
+  list: (params: ListParams) => [...key, 'list', params] as const,
+  detail: (id: string) => [...key, 'detail', id] as const,
+  map: [...key, 'map'] as const,
+})
+
+const listOptionsOf = <TRow>(base: string, key: readonly string[], params: ListParams) =>
+  queryOptions({ queryKey: keysOf(key).list(params), queryFn: () => apiGet<Page<TRow>>(withQuery(base, params)), placeholderData: keepPreviousData })
+
+const detailOptionsOf = <TDetail>(base: string, key: readonly string[], id: string) =>
+  queryOptions({ queryKey: keysOf(key).detail(id), queryFn: () => apiGet<TDetail>(`${base}/${id}`) })
+
+const getMapOf = <TMapProps>(base: string) => apiGet<FeatureCollection<Point, TMapProps>>(`${base}/map`)
+
+const mapOptionsOf = <TMapProps>(base: string, key: readonly string[]) =>
+  queryOptions({ queryKey: keysOf(key).map, queryFn: () => getMapOf<TMapProps>(base), staleTime: 60_000 })
+
 /**
  * The calls every registry answers (the wave-2 registry contract): list, detail, create,
  * update, delete, map layer, and Excel template, export and import. A registry's own `api/`
  * file declares its row types and one resource; extra endpoints get files of their own.
+ * Methods (not function properties) so a resource of a concrete input type serves pages
+ * that only pass the form's values through.
  */
+export interface CrudResource<TRow extends { id: string } = { id: string }, TInput = unknown, TDetail = unknown, TMapProps = unknown> {
+  base: string
+  keys: ReturnType<typeof keysOf>
+  listOptions(params: ListParams): ReturnType<typeof listOptionsOf<TRow>>
+  detailOptions(id: string): ReturnType<typeof detailOptionsOf<TDetail>>
+  mapOptions(): ReturnType<typeof mapOptionsOf<TMapProps>>
+  /** `GET <base>/map`: the layer as GeoJSON points. */
+  getMap(): Promise<FeatureCollection<Point, TMapProps>>
+  create(input: TInput): Promise<TDetail>
+  update(id: string, input: Partial<TInput>): Promise<TDetail>
+  remove(id: string): Promise<void>
+  importFile(file: Blob): Promise<ImportResult>
+  templatePath: string
+  exportPath(params: ListParams): string
+}
+
+/** A resource without its map layer: what list pages need (any input type passes through). */
+export type RecordsResource<TRow extends { id: string } = { id: string }, TInput = object, TDetail = unknown> = Omit<CrudResource<TRow, TInput, TDetail>, 'mapOptions' | 'getMap'>
+
 export function crudResource<TRow extends { id: string }, TInput, TDetail = TRow, TMapProps = Record<string, unknown>>(
   base: string,
   key: readonly string[],
-) {
-  const keys = {
-    all: key,
-    list: (params: ListParams) => [...key, 'list', params] as const,
-    detail: (id: string) => [...key, 'detail', id] as const,
-    map: [...key, 'map'] as const,
-  }
+): CrudResource<TRow, TInput, TDetail, TMapProps> {
   return {
     base,
-    keys,
-    listOptions: (params: ListParams) =>
-      queryOptions({ queryKey: keys.list(params), queryFn: () => apiGet<Page<TRow>>(withQuery(base, params)), placeholderData: keepPreviousData }),
-    detailOptions: (id: string) => queryOptions({ queryKey: keys.detail(id), queryFn: () => apiGet<TDetail>(`${base}/${id}`) }),
-    mapOptions: () =>
-      queryOptions({ queryKey: keys.map, queryFn: () => apiGet<FeatureCollection<Point, TMapProps>>(`${base}/map`), staleTime: 60_000 }),
-    create: (input: TInput) => apiPost<TDetail>(base, input),
-    update: (id: string, input: Partial<TInput>) => apiPatch<TDetail>(`${base}/${id}`, input),
-    remove: (id: string) => apiDelete(`${base}/${id}`),
-    importFile: (file: Blob) => uploadFile<ImportResult>(`${base}/import`, file, xlsxMediaType),
+    keys: keysOf(key),
+    listOptions: (params) => listOptionsOf<TRow>(base, key, params),
+    detailOptions: (id) => detailOptionsOf<TDetail>(base, key, id),
+    mapOptions: () => mapOptionsOf<TMapProps>(base, key),
+    getMap: () => getMapOf<TMapProps>(base),
+    create: (input) => apiPost<TDetail>(base, input),
+    update: (id, input) => apiPatch<TDetail>(`${base}/${id}`, input),
+    remove: (id) => apiDelete(`${base}/${id}`),
+    importFile: (file) => uploadFile<ImportResult>(`${base}/import`, file, xlsxMediaType),
     templatePath: `${base}/template`,
-    exportPath: (params: ListParams) => withQuery(`${base}/export`, params),
+    exportPath: (params) => withQuery(`${base}/export`, params),
   }
 }
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type CrudResource<TRow extends { id: string } = { id: string }, TInput = any, TDetail = any> = ReturnType<typeof crudResource<TRow, TInput, TDetail>>
 
 /**
  * Create, update and delete for one resource; each invalidates the resource's lists,
  * details and map. Forms show their own errors (`quietErrors`), deletes notify globally.
  */
-export function useCrudMutations<TRow extends { id: string }, TInput, TDetail>(resource: CrudResource<TRow, TInput, TDetail>) {
+export function useCrudMutations<TRow extends { id: string }, TInput, TDetail>(resource: RecordsResource<TRow, TInput, TDetail>) {
   const queryClient = useQueryClient()
   const onSuccess = () => queryClient.invalidateQueries({ queryKey: resource.keys.all })
   return {

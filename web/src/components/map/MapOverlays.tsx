@@ -117,7 +117,7 @@ function ClusterLayer({ map, overlay, visible, onPick, onLoading }: ClusterLayer
   useEffect(() => {
     if (visible) setLoadedOnce(true)
   }, [visible])
-  const data = useQuery({ queryKey: overlay.query.queryKey, queryFn: overlay.query.queryFn, enabled: loadedOnce, staleTime: 60_000 })
+  const data = useQuery({ queryKey: overlay.queryKey, queryFn: overlay.load, enabled: loadedOnce, staleTime: 60_000 })
   const onPickRef = useRef(onPick)
   onPickRef.current = onPick
   const onLoadingRef = useRef(onLoading)

@@ -23,7 +23,9 @@ export interface PointOverlay {
   label: string
   /** The layer's colour when a feature has no colour of its own (and the toggle's swatch). */
   color: string
-  query: { queryKey: readonly unknown[]; queryFn: () => Promise<FeatureCollection<Point, OverlayProperties>> }
+  /** The registry's map query (shared with other views of the same layer). */
+  queryKey: readonly unknown[]
+  load: () => Promise<FeatureCollection<Point, object>>
   pointColor?: ExpressionSpecification
   pointRadius?: ExpressionSpecification | number
   pointStrokeColor?: ExpressionSpecification | string

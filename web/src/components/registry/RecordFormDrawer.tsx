@@ -32,6 +32,8 @@ export interface RecordFormDrawerProps<TValues> {
   children: ReactNode | ((form: FormInstance<TValues>) => ReactNode)
   width?: number
   testId?: string
+  /** Where a server error's field lives in this form, when the form differs from the body. */
+  fieldPath?: (path: (string | number)[]) => (string | number)[]
 }
 
 /**
@@ -59,7 +61,8 @@ export function RecordFormDrawer<TValues extends object>(props: RecordFormDrawer
       await props.onSubmit(values)
     } catch (failure) {
       setError(failure)
-      const path = failure instanceof ApiError ? formPathOf(failure.field) : null
+      const bodyPath = failure instanceof ApiError ? formPathOf(failure.field) : null
+      const path = bodyPath && props.fieldPath ? props.fieldPath(bodyPath) : bodyPath
       if (failure instanceof ApiError && path) {
         const both = failure.message === failure.messageEn ? failure.message : `${failure.message} · ${failure.messageEn}`
         form.setFields([{ name: path as never, errors: [both] }])

@@ -3,7 +3,7 @@ import { App, Button, Card, Descriptions, Drawer, Input, Popconfirm, Select, Spa
 import { DeleteOutlined, EditOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useI18n } from '../../i18n/i18n.tsx'
-import { useCrudMutations, type CrudResource, type ListParams } from '../../lib/crud-resource.ts'
+import { useCrudMutations, type ListParams, type RecordsResource } from '../../lib/crud-resource.ts'
 import { DivisionSelect } from './DivisionSelect.tsx'
 import { ExcelActions } from './ExcelActions.tsx'
 import { RecordFormDrawer, withoutEmpty } from './RecordFormDrawer.tsx'
@@ -29,7 +29,7 @@ export interface RegistryForm<TDetail, TValues> {
 }
 
 export interface RegistryListPageProps<TRow extends { id: string }, TDetail, TValues> {
-  resource: CrudResource<TRow, unknown, TDetail>
+  resource: RecordsResource<TRow, object, TDetail>
   title: string
   testId: string
   columns: TableColumnType<TRow>[]

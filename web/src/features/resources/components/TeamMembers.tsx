@@ -1,0 +1,42 @@
+import { Table, Tag, Typography } from 'antd'
+import { useI18n } from '../../../i18n/i18n.tsx'
+import { useTeamMembers, type Certificate, type Member } from '../api/get-team-members.ts'
+
+const certificateColors: Record<Certificate['state'], string> = { valid: 'green', expiring: 'orange', expired: 'red', no_expiry: 'default' }
+
+/** A certificate with its state: 有效, 即将到期, 已过期, 长期有效. */
+export function CertificateTag({ certificate }: { certificate: Certificate }) {
+  const { t } = useI18n()
+  const when = certificate.expiresOn ? ` · ${certificate.expiresOn}` : ''
+  return (
+    <Tag color={certificateColors[certificate.state]} style={{ marginBottom: 2 }}>
+      {certificate.name}{when} · {t(`certificate.state.${certificate.state}`)}
+    </Tag>
+  )
+}
+
+/** A team's members: role, skills, certificates with their expiry state. */
+export function TeamMembers({ teamId }: { teamId: string }) {
+  const { t } = useI18n()
+  const members = useTeamMembers(teamId)
+  return (
+    <>
+      <Typography.Title level={5} style={{ margin: '20px 0 8px' }}>{t('team.members')}</Typography.Title>
+      <Table<Member>
+        size="small"
+        rowKey="id"
+        loading={members.isPending}
+        dataSource={members.data ?? []}
+        pagination={false}
+        data-testid="team-members"
+        columns={[
+          { title: t('expert.name'), dataIndex: 'name' },
+          { title: t('team.role'), dataIndex: 'role', render: (role: string | null) => role ?? '—' },
+          { title: t('registry.phone'), dataIndex: 'phone', render: (phone: string | null) => phone ?? '—' },
+          { title: t('team.skills'), dataIndex: 'skills', render: (skills: string[]) => skills.join('、') || '—' },
+          { title: t('team.certificates'), dataIndex: 'certificates', render: (certificates: Certificate[]) => certificates.map((c, i) => <CertificateTag key={i} certificate={c} />) },
+        ]}
+      />
+    </>
+  )
+}
