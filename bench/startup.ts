@@ -148,7 +148,7 @@ async function measureServerCases(): Promise<Figure[]> {
 
 export async function run(): Promise<void> {
   ensureWebBuild()
-  console.log(`machine: ${os.cpus().length} cores, Node ${process.versions.node}; cold ×${coldRuns}, warm ×${warmRuns} (medians)\n`)
+  console.log(`machine: ${os.cpus().length} cores, Node ${process.versions.node}, load average ${os.loadavg()[0]!.toFixed(1)}; cold ×${coldRuns}, warm ×${warmRuns} (medians)\n`)
 
   const baseline: Figure = {
     name: 'floor: PGlite + PostGIS',
@@ -180,6 +180,7 @@ export async function run(): Promise<void> {
     ...(await measureServerCases()),
   ]
   console.log(formatFigures(baseline, figures))
+  console.log(`load average at the end: ${os.loadavg()[0]!.toFixed(1)}`)
   const cold = median(embeddedCold)
   console.log(`\n${cold <= embeddedGoalMs ? 'OK' : 'OVER GOAL'}: embedded cold start ${Math.round(cold)} ms (goal ≤ ${embeddedGoalMs} ms)`)
 }

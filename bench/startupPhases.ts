@@ -94,4 +94,5 @@ export async function run(): Promise<void> {
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
   console.log(formatFigures(baseline, figures))
+  console.log(`load average at the end: ${os.loadavg()[0]!.toFixed(1)} (2 cores: above 2 means other work competed)`)
 }
