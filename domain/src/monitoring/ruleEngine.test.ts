@@ -89,6 +89,22 @@ describe('one alarm per (rule, device) that changes level', () => {
   })
 })
 
+describe('tick lets time pass without readings', () => {
+  it('one 60 mm report, then only ticks every minute: each band is left when the rain leaves its window', () => {
+    const engine = rainEngine()
+    const transitions = [...engine.ingest({ deviceId: gauge, metric: rainfallMetric, ts: at(5), value: 60 })]
+    // The gauge keeps quiet; the no-data alarm is part of its rule set, so filter to the rainstorm.
+    for (let minute = 6; minute <= 800; minute++) transitions.push(...engine.tick(at(minute)))
+    expect(summary(transitions)).toEqual([
+      ['raised', null, 'orange', 5],
+      ['de-escalated', 'orange', 'yellow', 185],
+      ['de-escalated', 'yellow', 'blue', 365],
+      ['cleared', 'blue', null, 725],
+    ])
+    expect(transitions.filter((t) => t.ruleId === 'rain_gauge.no_data').map((t) => [t.kind, (t.ts - at(0)) / 60_000])).toEqual([['raised', 20]])
+  })
+})
+
 describe('state survives a restart (toJSON / fromJSON)', () => {
   it.each([30, 45, 60, 100, 140])('restored after %i readings, it continues exactly like the original', (cut) => {
     const original = rainEngine(30 * 60_000)

@@ -103,6 +103,8 @@ class RuleInstance {
   readonly trueSince: Float64Array
   readonly state: AlarmLevelState = { level: noLevel, downSince: NaN }
   now = -Infinity
+  /** Before this time nothing can change without a reading: tick skips the instance */
+  wakeAt = -Infinity
   /** Last ingest pass that touched this instance */
   mark = 0
 
@@ -197,6 +199,11 @@ export class RuleEngine {
     let out: AlarmTransition[] | null = null
     for (const instance of this.instances) {
       if (!(now > instance.now)) continue
+      if (now < instance.wakeAt) {
+        // No reading leaves a window and no timer runs out before wakeAt: the windows stay valid.
+        instance.now = now
+        continue
+      }
       instance.advanceTo(now)
       out = this.evaluate(instance, out)
     }
@@ -326,6 +333,7 @@ export class RuleEngine {
       } else instance.trueSince[j] = NaN
     }
     const from = stepAlarmLevel(instance.state, target, now, compiled.clearHoldMs)
+    instance.wakeAt = this.nextChange(instance)
     if (from === null) return out
     const to = instance.state.level
     const transition: AlarmTransition = {
@@ -340,6 +348,34 @@ export class RuleEngine {
     if (out) out.push(transition)
     else out = [transition]
     return out
+  }
+
+  /**
+   * The earliest time at which the instance could change with no new reading: a reading
+   * leaving a window, a no-data silence completing, a must-hold or clear hold running out.
+   */
+  private nextChange(instance: RuleInstance): number {
+    const compiled = instance.compiled
+    let wake = Infinity
+    for (const window of instance.series) {
+      for (let k = 0; k < window.windowsMs.length; k++) {
+        if (window.count(k) > 0) wake = Math.min(wake, window.firstTs(k) + window.windowsMs[k]!)
+      }
+    }
+    const leaves = compiled.leaves
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves[i]!
+      if (leaf.measure !== 'noData' || instance.met[i] === 1) continue
+      const window = instance.series[leaf.series]!
+      wake = Math.min(wake, (window.latestTs > -Infinity ? window.latestTs : instance.since) + leaf.silenceMs)
+    }
+    const levels = compiled.levels
+    for (let j = 0; j < levels.length; j++) {
+      const heldAt = instance.trueSince[j]! + levels[j]!.holdMs
+      if (heldAt > instance.now) wake = Math.min(wake, heldAt)
+    }
+    if (!Number.isNaN(instance.state.downSince)) wake = Math.min(wake, instance.state.downSince + compiled.clearHoldMs)
+    return wake
   }
 
   private evidence(instance: RuleInstance, rank: number): AlarmEvidence[] {
