@@ -6,6 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { Platform } from '../../platform.ts'
 import { depotRoutes } from './depots/routes.ts'
+import { reserveRoutes } from './reserves/routes.ts'
 import { stockRoutes } from './stock/routes.ts'
 import { supplyRoutes } from './supplies/routes.ts'
 import { teamRoutes } from './teams/routes.ts'
@@ -15,4 +16,5 @@ export const resourcesModule = (platform: Platform): FastifyPluginAsync => async
   await app.register(supplyRoutes(platform))
   await app.register(stockRoutes(platform))
   await app.register(teamRoutes(platform))
+  await app.register(reserveRoutes(platform))
 }
