@@ -44,6 +44,8 @@ export interface ImportRowError {
   column: string
   message: string
   messageEn: string
+  /** The sheet, when an import reads several. */
+  sheet?: string
 }
 
 /** An error about a cell of `column` in `row`, for checks beyond the cell itself (e.g. USCC). */
