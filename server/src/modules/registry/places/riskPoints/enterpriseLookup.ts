@@ -12,3 +12,21 @@ export async function enterpriseDivision(q: Queryable, id: string): Promise<stri
   const rows = await queryRows<{ division_code: string }>(q, sql`SELECT division_code FROM registry.enterprises WHERE id = ${id}`)
   return rows[0]?.division_code ?? null
 }
+
+export interface EnterpriseSite {
+  id: string
+  name: string
+  division_code: string
+  category: string
+  lon: number | null
+  lat: number | null
+}
+
+/** Demo enterprises to hang demo risk points on, in a stable order. */
+export async function findDemoEnterpriseSites(q: Queryable, limit: number): Promise<EnterpriseSite[]> {
+  return queryRows<EnterpriseSite>(q, sql`
+    SELECT id, name, division_code::text AS division_code, supervision_category AS category,
+           ST_X(location) AS lon, ST_Y(location) AS lat
+    FROM registry.enterprises WHERE synthetic AND status = 'operating' AND location IS NOT NULL
+    ORDER BY uscc LIMIT ${limit}`)
+}
