@@ -92,6 +92,13 @@ describe('access control across the whole API', () => {
       { who: 'county duty officer', url: '/api/divisions/360281', status: 200 },
       { who: '塘湖村 village officer', url: '/api/divisions/360281100201', status: 200 },
       { who: '塘湖村 village officer', url: '/api/divisions/360281100', status: 403 },
+      // Enterprise registry: everyone lists within their own scope; a division filter outside it is refused.
+      ...Object.keys(callers).flatMap((who) => ['/api/registry/enterprises', '/api/registry/enterprises/map', '/api/registry/enterprises/template'].map((url) => ({ who, url, status: 200 }))),
+      { who: '镇桥镇 township officer', url: '/api/registry/enterprises?divisionCode=360281100', status: 200 },
+      { who: '镇桥镇 township officer', url: '/api/registry/enterprises?divisionCode=360281101', status: 403 },
+      { who: '镇桥镇 township officer', url: '/api/registry/enterprises/export?divisionCode=360281101', status: 403 },
+      { who: 'county duty officer', url: '/api/registry/enterprises?divisionCode=360281101', status: 200 },
+      { who: '塘湖村 village officer', url: '/api/registry/enterprises/map?divisionCode=360281100', status: 403 },
     ]
 
     it.each(matrix)('$who: GET $url → $status', async ({ who, url, status }) => {
