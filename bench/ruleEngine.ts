@@ -6,6 +6,7 @@
  * 3, 6 and 12 h windows on every reading. Both see the same readings (rain in random bursts,
  * seeded) and must end with the same alarm levels and the same number of transitions.
  */
+import os from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { mulberry32 } from '../domain/src/geo/seededRandom.ts'
 import { defaultRuleSet } from '../domain/src/monitoring/defaultRules.ts'
@@ -133,7 +134,8 @@ async function measure(w: Workload): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  console.log(`${devices} gauges, ×${runs} runs (medians); readings generated before timing`)
+  console.log(`machine: ${os.cpus().length} cores, Node ${process.versions.node}, load average ${os.loadavg()[0]!.toFixed(1)}; ${devices} gauges, ×${runs} runs (medians); readings generated before timing`)
   await measure(workload('every 5 min for 48 h', 5, 48))
   await measure(workload('every 1 min for 16 h', 1, 16))
+  console.log(`\nload average at the end: ${os.loadavg()[0]!.toFixed(1)} (2 cores: above 2 means other work competed)`)
 }
