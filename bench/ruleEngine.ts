@@ -13,7 +13,7 @@ import { defaultRuleSet } from '../domain/src/monitoring/defaultRules.ts'
 import { resolveRuleSet } from '../domain/src/monitoring/mergeRuleSet.ts'
 import { rainstormBands } from '../domain/src/monitoring/rainstormRule.ts'
 import { RuleEngine } from '../domain/src/monitoring/ruleEngine.ts'
-import { warningLevels } from '../domain/src/monitoring/warningLevel.ts'
+import { levelsBySeverity } from '../domain/src/monitoring/severityRank.ts'
 import { formatFigures, median, type Figure } from './lib/report.ts'
 
 export const description = 'rule engine readings/s for 1,000 rain gauges, against re-summing the windows on every reading'
@@ -77,7 +77,7 @@ function runEngine(w: Workload): Outcome & { stateBytes: number } {
 
 /** The baseline: every reading re-sums each window over the gauge's held readings. */
 function runNaive(w: Workload): Outcome {
-  const windows = rainstormBands.map((band) => ({ rank: warningLevels.indexOf(band.level), ms: band.windowHours * hourMs, mm: band.mm })).sort((a, b) => b.rank - a.rank)
+  const windows = rainstormBands.map((band) => ({ rank: levelsBySeverity.indexOf(band.level), ms: band.windowHours * hourMs, mm: band.mm })).sort((a, b) => b.rank - a.rank)
   const longest = Math.max(...windows.map((win) => win.ms))
   const held = w.deviceIds.map(() => [] as { ts: number; value: number }[])
   const level = new Int8Array(devices).fill(-1)
@@ -105,7 +105,7 @@ function runNaive(w: Workload): Outcome {
     }
   }
   const ms = performance.now() - t0
-  return { ms, transitions, levels: Array.from(level, (rank) => (rank < 0 ? 'none' : warningLevels[rank]!)) }
+  return { ms, transitions, levels: Array.from(level, (rank) => (rank < 0 ? 'none' : levelsBySeverity[rank]!)) }
 }
 
 async function measure(w: Workload): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import { allNode, anyNode, leafNode, type ConditionNode } from './composite.ts'
 import type { Condition, ResolvedRule } from './ruleDefinition.ts'
-import { warningLevelInfo } from './warningLevel.ts'
+import { severityRank } from './severityRank.ts'
 
 /** Metric name of the series that sees every reading of a device (no-data on any metric) */
 export const anyMetric = '*'
@@ -116,7 +116,7 @@ export function compileRule(rule: ResolvedRule): CompiledRule {
     .map((level): CompiledLevel => {
       const levelLeaves: number[] = []
       const root = compile(level.when, levelLeaves)
-      return { rank: warningLevelInfo[level.level].rank, root, holdMs: level.holdMs ?? 0, leaves: levelLeaves }
+      return { rank: severityRank(level.level), root, holdMs: level.holdMs ?? 0, leaves: levelLeaves }
     })
     .sort((a, b) => b.rank - a.rank)
 

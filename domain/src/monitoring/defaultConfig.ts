@@ -4,7 +4,7 @@
  * overrides single values through its rule-set override. Only the rainstorm bands (V) live in
  * rainstormRule.ts. Values marked "required" have no default: each device must supply them.
  */
-import type { WarningLevel } from './warningLevel.ts'
+import type { WarningLevel } from '../cap/warningLevels.ts'
 
 const minuteMs = 60_000
 const hourMs = 3_600_000

@@ -20,7 +20,7 @@
  * after `clearHoldMs` (configuration, NV).
  */
 import type { RuleDefinition } from './ruleDefinition.ts'
-import type { WarningLevel } from './warningLevel.ts'
+import type { WarningLevel } from '../cap/warningLevels.ts'
 
 export const rainfallMetric = 'rainfall_mm'
 

@@ -4,7 +4,7 @@
  * left is off (`rule: null`, no problem). Problems are returned as values, in zh and en.
  */
 import type { Condition, LevelRule, Measure, ParamRef, ResolvedRule, RuleDefinition, RuleProblem } from './ruleDefinition.ts'
-import { isWarningLevel } from './warningLevel.ts'
+import { isWarningLevel } from '../cap/warningLevels.ts'
 
 export interface ResolvedRuleResult {
   /** null when the rule is off or has problems */
@@ -106,7 +106,7 @@ export function resolveRule(definition: RuleDefinition): ResolvedRuleResult {
   if (!Array.isArray(definition.levels)) problem('levels', '缺少预警级别', 'The levels are missing')
   levelList.forEach((level, i) => {
     const field = `levels[${i}]`
-    if (!isWarningLevel(level?.level)) problem(`${field}.level`, '预警级别应为 blue、yellow、orange 或 red', 'The level must be blue, yellow, orange or red')
+    if (typeof level?.level !== 'string' || !isWarningLevel(level.level)) problem(`${field}.level`, '预警级别应为 blue、yellow、orange 或 red', 'The level must be blue, yellow, orange or red')
     else if (seen.has(level.level)) problem(`${field}.level`, `预警级别 ${level.level} 重复`, `Level ${level.level} appears twice`)
     else seen.add(level.level)
     try {

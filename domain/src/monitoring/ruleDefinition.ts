@@ -6,7 +6,7 @@
  * (`{param: 'warningLevelM'}`), filled from the rule's `params` and the device's override by
  * resolveRule.ts; the evaluator only ever sees `ResolvedRule`s (all numbers).
  */
-import type { WarningLevel } from './warningLevel.ts'
+import type { WarningLevel } from '../cap/warningLevels.ts'
 
 /** A number, or the name of a parameter that supplies it */
 export type ParamRef = number | { param: string }

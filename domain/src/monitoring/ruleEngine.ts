@@ -18,7 +18,8 @@ import { rateOfChange } from './rateOfChange.ts'
 import type { Reading } from './reading.ts'
 import { added, duplicate, RollingWindow, type RollingWindowJson } from './rollingWindow.ts'
 import type { ResolvedRule } from './ruleDefinition.ts'
-import { warningLevels, type WarningLevel } from './warningLevel.ts'
+import type { WarningLevel } from '../cap/warningLevels.ts'
+import { levelsBySeverity } from './severityRank.ts'
 
 /** One condition behind a transition, with its value at that moment */
 export interface AlarmEvidence {
@@ -214,7 +215,7 @@ export class RuleEngine {
   activeAlarms(): ActiveAlarm[] {
     return this.instances
       .filter((instance) => instance.state.level !== noLevel)
-      .map((instance) => ({ ruleId: instance.compiled.rule.id, subject: instance.subject, level: warningLevels[instance.state.level]! }))
+      .map((instance) => ({ ruleId: instance.compiled.rule.id, subject: instance.subject, level: levelsBySeverity[instance.state.level]! }))
   }
 
   toJSON(): RuleEngineState {
@@ -232,7 +233,7 @@ export class RuleEngine {
         subject: instance.subject,
         since: finiteOrNull(instance.since),
         now: finiteOrNull(instance.now),
-        level: instance.state.level === noLevel ? null : warningLevels[instance.state.level]!,
+        level: instance.state.level === noLevel ? null : levelsBySeverity[instance.state.level]!,
         downSince: finiteOrNull(instance.state.downSince),
         trueSince: Array.from(instance.trueSince, finiteOrNull),
         met: Array.from(instance.met),
@@ -251,7 +252,7 @@ export class RuleEngine {
       const compiled = compileRule(rule)
       const instance = new RuleInstance(compiled, json.subject, json.since ?? NaN)
       instance.now = json.now ?? -Infinity
-      instance.state.level = json.level === null ? noLevel : warningLevels.indexOf(json.level)
+      instance.state.level = json.level === null ? noLevel : levelsBySeverity.indexOf(json.level)
       instance.state.downSince = json.downSince ?? NaN
       json.trueSince.forEach((t, j) => (instance.trueSince[j] = t ?? NaN))
       json.met.forEach((m, i) => (instance.met[i] = m))
@@ -340,8 +341,8 @@ export class RuleEngine {
       ruleId: compiled.rule.id,
       subject: instance.subject,
       kind: transitionKind(from, to),
-      from: from === noLevel ? null : warningLevels[from]!,
-      to: to === noLevel ? null : warningLevels[to]!,
+      from: from === noLevel ? null : levelsBySeverity[from]!,
+      to: to === noLevel ? null : levelsBySeverity[to]!,
       ts: now,
       evidence: this.evidence(instance, to === noLevel ? from : to),
     }

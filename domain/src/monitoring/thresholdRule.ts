@@ -4,7 +4,7 @@
  * default: the device must supply it (a river station's 警戒水位); `null` switches it off.
  */
 import type { Measure, RuleDefinition } from './ruleDefinition.ts'
-import type { WarningLevel } from './warningLevel.ts'
+import type { WarningLevel } from '../cap/warningLevels.ts'
 
 export interface ThresholdStage {
   level: WarningLevel
