@@ -110,53 +110,58 @@ export async function recordMovement(
     throw invalid('future_movement', 'body.occurredAt', '发生时间不能晚于当前时间', 'A movement cannot happen in the future')
   }
 
-  return db.transaction(async (tx) => {
-    const depot = await depotFor(tx, body.depotId, 'body.depotId')
-    if (actor) assertCanWrite(actor, { divisionCode: depot.division_code })
-    const supply = await supplyFor(tx, body.supplyId, 'body.supplyId')
-    const destination = body.toDepotId === undefined ? null : await depotFor(tx, body.toDepotId, 'body.toDepotId')
-    const expires = supply.shelf_life_months !== null
-    if (body.kind === 'in' && expires && body.batchExpiry === undefined) {
-      throw invalid('batch_expiry_required', 'body.batchExpiry', `${supply.name}有保质期，入库须填写批次有效期 body.batchExpiry`,
-        `${supply.name} expires: stock coming in needs its batch expiry body.batchExpiry`)
-    }
-    if (!expires && body.batchExpiry !== undefined) {
-      throw invalid('batch_expiry_not_applicable', 'body.batchExpiry', `${supply.name}无保质期，不应填写批次有效期`, `${supply.name} does not expire: leave out body.batchExpiry`)
-    }
+  return db.transaction((tx) => recordMovementIn(tx, actor, body, occurredAt, options))
+}
 
-    await queries.lockStockItems(tx, [
-      { depotId: depot.id, supplyId: supply.id },
-      ...(destination ? [{ depotId: destination.id, supplyId: supply.id }] : []),
-    ])
-    const draws: Draw[] = body.kind === 'in'
-      ? [{ batchExpiry: body.batchExpiry ?? null, quantity: body.quantity }]
-      : drawFromBatches(await queries.findBatchesOnHand(tx, depot.id, supply.id), body.quantity, depot, supply, body.batchExpiry)
+/** The work of `recordMovement` inside the caller's transaction (the demo seed writes many at once). */
+export async function recordMovementIn(
+  tx: Queryable, actor: Actor | null, body: Static<typeof CreateMovementBody>, occurredAt: Date | null, options: MovementOptions = {},
+): Promise<Static<typeof MovementDocument>> {
+  const depot = await depotFor(tx, body.depotId, 'body.depotId')
+  if (actor) assertCanWrite(actor, { divisionCode: depot.division_code })
+  const supply = await supplyFor(tx, body.supplyId, 'body.supplyId')
+  const destination = body.toDepotId === undefined ? null : await depotFor(tx, body.toDepotId, 'body.toDepotId')
+  const expires = supply.shelf_life_months !== null
+  if (body.kind === 'in' && expires && body.batchExpiry === undefined) {
+    throw invalid('batch_expiry_required', 'body.batchExpiry', `${supply.name}有保质期，入库须填写批次有效期 body.batchExpiry`,
+      `${supply.name} expires: stock coming in needs its batch expiry body.batchExpiry`)
+  }
+  if (!expires && body.batchExpiry !== undefined) {
+    throw invalid('batch_expiry_not_applicable', 'body.batchExpiry', `${supply.name}无保质期，不应填写批次有效期`, `${supply.name} does not expire: leave out body.batchExpiry`)
+  }
 
-    const documentNo = body.documentNo?.trim() || newDocumentNo(body.kind, occurredAt ?? new Date())
-    const transferId = body.kind === 'transfer' ? crypto.randomUUID() : null
-    const common = {
-      supply_id: supply.id, reason: body.reason.trim(), document_no: documentNo, transfer_id: transferId,
-      actor_kind: actor?.kind ?? 'system', actor_id: actor?.id ?? null, actor_name: actor?.name ?? '系统',
-      occurred_at: occurredAt?.toISOString() ?? null, synthetic: options.synthetic ?? false,
-    }
-    const rows: queries.NewMovement[] = draws.flatMap((draw) => {
-      const at = (kind: queries.NewMovement['kind'], d: DepotRow): queries.NewMovement =>
-        ({ ...common, kind, depot_id: d.id, division_code: d.division_code, quantity: draw.quantity, batch_expiry: draw.batchExpiry })
-      if (body.kind === 'transfer') return [at('transfer_out', depot), at('transfer_in', destination!)]
-      return [at(body.kind, depot)]
-    })
-    const ids = await queries.insertMovements(tx, rows)
-    const movements = (await queries.findMovementsByIds(tx, ids)).map(movementView)
-    const document = { documentNo, kind: body.kind, transferId, movements }
+  await queries.lockStockItems(tx, [
+    { depotId: depot.id, supplyId: supply.id },
+    ...(destination ? [{ depotId: destination.id, supplyId: supply.id }] : []),
+  ])
+  const draws: Draw[] = body.kind === 'in'
+    ? [{ batchExpiry: body.batchExpiry ?? null, quantity: body.quantity }]
+    : drawFromBatches(await queries.findBatchesOnHand(tx, depot.id, supply.id), body.quantity, depot, supply, body.batchExpiry)
 
-    await recordAudit(tx, { actor, action: `stock.${body.kind}`, entity: 'resources.movement', entityId: transferId ?? ids[0]!, after: document })
-    await enqueueEvent(tx, stockMovedTopic, {
-      documentNo, kind: body.kind, depotId: depot.id, toDepotId: destination?.id ?? null, supplyId: supply.id, supplyCode: supply.code,
-      quantity: body.quantity, divisionCode: depot.division_code,
-      movements: movements.map((m) => ({ id: m.id, kind: m.kind, depotId: m.depotId, quantity: m.quantity, batchExpiry: m.batchExpiry })),
-    })
-    return document
+  const documentNo = body.documentNo?.trim() || newDocumentNo(body.kind, occurredAt ?? new Date())
+  const transferId = body.kind === 'transfer' ? crypto.randomUUID() : null
+  const common = {
+    supply_id: supply.id, reason: body.reason.trim(), document_no: documentNo, transfer_id: transferId,
+    actor_kind: actor?.kind ?? 'system', actor_id: actor?.id ?? null, actor_name: actor?.name ?? '系统',
+    occurred_at: occurredAt?.toISOString() ?? null, synthetic: options.synthetic ?? false,
+  }
+  const rows: queries.NewMovement[] = draws.flatMap((draw) => {
+    const at = (kind: queries.NewMovement['kind'], d: DepotRow): queries.NewMovement =>
+      ({ ...common, kind, depot_id: d.id, division_code: d.division_code, quantity: draw.quantity, batch_expiry: draw.batchExpiry })
+    if (body.kind === 'transfer') return [at('transfer_out', depot), at('transfer_in', destination!)]
+    return [at(body.kind, depot)]
   })
+  const ids = await queries.insertMovements(tx, rows)
+  const movements = (await queries.findMovementsByIds(tx, ids)).map(movementView)
+  const document = { documentNo, kind: body.kind, transferId, movements }
+
+  await recordAudit(tx, { actor, action: `stock.${body.kind}`, entity: 'resources.movement', entityId: transferId ?? ids[0]!, after: document })
+  await enqueueEvent(tx, stockMovedTopic, {
+    documentNo, kind: body.kind, depotId: depot.id, toDepotId: destination?.id ?? null, supplyId: supply.id, supplyCode: supply.code,
+    quantity: body.quantity, divisionCode: depot.division_code,
+    movements: movements.map((m) => ({ id: m.id, kind: m.kind, depotId: m.depotId, quantity: m.quantity, batchExpiry: m.batchExpiry })),
+  })
+  return document
 }
 
 export async function listMovements(db: Db, actor: Actor, query: Static<typeof MovementListQuery>) {
