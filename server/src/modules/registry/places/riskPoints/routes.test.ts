@@ -129,6 +129,16 @@ describe('risk points (风险点) over HTTP', () => {
       expect((await call('GET', '/api/registry/risk-points?divisionCode=360281401', township)).statusCode).toBe(403)
     })
 
+    it('ties a point to a registered enterprise, and refuses an enterprise that does not exist', async () => {
+      const company = (await call('GET', '/api/registry/enterprises?pageSize=1', county)).json().items[0]
+      const tied = await call('POST', '/api/registry/risk-points', county, { ...tank, kind: 'enterprise', enterpriseId: company.id })
+      expect(tied.statusCode).toBe(201)
+      expect((await call('GET', `/api/registry/risk-points?enterpriseId=${company.id}&pageSize=200`, county)).json().items.map((p: { id: string }) => p.id)).toContain(tied.json().id)
+      const unknown = await call('POST', '/api/registry/risk-points', county, { ...tank, kind: 'enterprise', enterpriseId: '00000000-0000-4000-8000-00000000dead' })
+      expect(unknown.statusCode).toBe(400)
+      expect(unknown.json().error).toMatchObject({ code: 'unknown_enterprise', field: 'body.enterpriseId' })
+    })
+
     it('a commander reads but may not write', async () => {
       expect((await call('GET', '/api/registry/risk-points', commander)).statusCode).toBe(200)
       expect((await call('POST', '/api/registry/risk-points', commander, tank)).statusCode).toBe(403)
