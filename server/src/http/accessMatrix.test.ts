@@ -99,6 +99,17 @@ describe('access control across the whole API', () => {
       { who: '镇桥镇 township officer', url: '/api/registry/enterprises/export?divisionCode=360281101', status: 403 },
       { who: 'county duty officer', url: '/api/registry/enterprises?divisionCode=360281101', status: 200 },
       { who: '塘湖村 village officer', url: '/api/registry/enterprises/map?divisionCode=360281100', status: 403 },
+      // Place registries: risk points for all (enterprise users see their own), shelters for all, hazard points and experts not for enterprise users.
+      ...Object.keys(callers).flatMap((who) => ['/api/registry/risk-points', '/api/registry/risk-points/map', '/api/registry/risk-lists.xlsx', '/api/registry/shelters', '/api/registry/shelters/map']
+        .map((url) => ({ who, url, status: 200 }))),
+      ...Object.keys(callers).flatMap((who) => ['/api/registry/hazard-points', '/api/registry/hazard-points/map', '/api/registry/hazard-points/template', '/api/registry/experts', '/api/registry/experts/export']
+        .map((url) => ({ who, url, status: who === 'enterprise user' ? 403 : 200 }))),
+      { who: '镇桥镇 township officer', url: '/api/registry/risk-points?divisionCode=360281100201', status: 200 },
+      { who: '镇桥镇 township officer', url: '/api/registry/risk-points?divisionCode=360281401', status: 403 },
+      { who: '镇桥镇 township officer', url: '/api/registry/risk-lists.xlsx?divisionCode=360281101', status: 403 },
+      { who: '镇桥镇 township officer', url: '/api/registry/hazard-points/export?divisionCode=360281102', status: 403 },
+      { who: '塘湖村 village officer', url: '/api/registry/shelters/map?divisionCode=360281100', status: 403 },
+      { who: 'county commander', url: '/api/registry/experts?divisionCode=360281101', status: 200 },
     ]
 
     it.each(matrix)('$who: GET $url → $status', async ({ who, url, status }) => {
