@@ -57,3 +57,14 @@ describe('no-data rule of a rain gauge (every 5 min, 3 missed intervals: NV conf
     expect([e.tick(at(179)).length, e.tick(at(180)).length]).toEqual([0, 1])
   })
 })
+
+describe('no-data on any metric (weather station)', () => {
+  it('several metrics at one timestamp all count as data, none as a duplicate', () => {
+    const { rules } = resolveRuleSet(defaultRuleSet('weather'))
+    const e = new RuleEngine()
+    e.assign('wx-1', rules, at(0))
+    for (const metric of ['temperature_c', 'humidity_pct', 'wind_ms']) e.ingest({ deviceId: 'wx-1', metric, ts: at(5), value: 20 })
+    expect(e.stats).toMatchObject({ readings: 3, duplicates: 0, unrouted: 0 })
+    expect([e.tick(at(19)).length, e.tick(at(20)).map((t) => t.to)]).toEqual([0, ['blue']])
+  })
+})

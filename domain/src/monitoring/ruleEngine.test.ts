@@ -85,7 +85,10 @@ describe('one alarm per (rule, device) that changes level', () => {
     expect(engine.ingest({ deviceId: gauge, metric: rainfallMetric, ts: at(10), value: 80 })).toEqual([])
     expect(engine.ingest({ deviceId: 'nobody', metric: rainfallMetric, ts: at(750), value: 80 })).toEqual([])
     expect(JSON.stringify(engine.toJSON())).toBe(before)
-    expect(engine.stats).toMatchObject({ ignored: 1, unrouted: 1 })
+    expect(engine.ingest({ deviceId: gauge, metric: rainfallMetric, ts: at(755), value: NaN })).toEqual([])
+    expect(engine.ingest({ deviceId: gauge, metric: rainfallMetric, ts: at(760), value: Infinity })).toEqual([])
+    expect(JSON.stringify(engine.toJSON())).toBe(before)
+    expect(engine.stats).toMatchObject({ ignored: 3, unrouted: 1, duplicates: 0 })
   })
 })
 

@@ -80,7 +80,7 @@ export interface RuleEngineStats {
   readings: number
   /** Repeated (device, metric, ts): no effect */
   duplicates: number
-  /** Too old for every window, or older than the latest for a latest-only rule: no effect */
+  /** No effect: too old for every window, older than the latest for a latest-only rule, or not a finite number */
   ignored: number
   /** No rule reads this device and metric */
   unrouted: number
@@ -172,6 +172,10 @@ export class RuleEngine {
   /** Same as ingest, without a reading object. */
   ingestValue(deviceId: string, metric: string, ts: number, value: number): readonly AlarmTransition[] {
     this.stats.readings++
+    if (!Number.isFinite(value) || !Number.isFinite(ts)) {
+      this.stats.ignored++
+      return noTransitions
+    }
     const byMetric = this.routes.get(deviceId)
     const exact = byMetric?.get(metric)
     const any = byMetric?.get(anyMetric)
@@ -181,11 +185,11 @@ export class RuleEngine {
     }
     const pass = ++this.pass
     // The any-metric series first, so a no-data condition sees this reading when evaluated.
-    const fed = (any ? this.feed(any, ts, value, pass) : 0) | (exact ? this.feed(exact, ts, value, pass) : 0)
-    const accepted = (fed & fedAdded) !== 0
-    const repeated = (fed & fedDuplicate) !== 0
-    if (!accepted) {
-      if (repeated) this.stats.duplicates++
+    const fedAny = any ? this.feed(any, ts, value, pass) : 0
+    const fedExact = exact ? this.feed(exact, ts, value, pass) : 0
+    if (((fedAny | fedExact) & fedAdded) === 0) {
+      // Another metric at the same ts is not a duplicate; the same metric again is.
+      if ((fedExact & fedDuplicate) !== 0) this.stats.duplicates++
       else this.stats.ignored++
       return noTransitions
     }
