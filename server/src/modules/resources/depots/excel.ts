@@ -44,7 +44,7 @@ export async function importDepots(db: Db, actor: Actor, body: Buffer): Promise<
   // The first data sheet, whatever its name: clerks rename sheets.
   const { rows, errors } = await readSheet(body, { columns: depotColumns })
   const places = await checkDivisions(db, actor, rows, column('divisionCode'), errors)
-  if (errors.length > 0) throw importRowsInvalid(errors)
+  if (errors.length > 0) throw importRowsInvalid([...errors].sort((a, b) => a.row - b.row))
   const values: queries.DepotValues[] = rows.map(({ values: v }) => {
     const location = Array.isArray(v.location) ? { lon: v.location[0], lat: v.location[1] } : places.get(v.divisionCode as string)?.location ?? null
     return {
