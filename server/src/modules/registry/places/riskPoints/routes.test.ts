@@ -6,7 +6,6 @@ import { loginAs } from '../../../../testing/session.ts'
 import { docxText } from '../shared/zipEntry.ts'
 import { postXlsx, sheetRows, xlsxUpload } from '../shared/testing.ts'
 
-const zhenqiao = '360281100000' // 镇桥镇
 const tanghu = '360281100201' // 塘湖村, in 镇桥镇
 const park = '360281401000' // 江西乐平工业园区
 
