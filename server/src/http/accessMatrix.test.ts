@@ -110,12 +110,29 @@ describe('access control across the whole API', () => {
       { who: '镇桥镇 township officer', url: '/api/registry/hazard-points/export?divisionCode=360281102', status: 403 },
       { who: '塘湖村 village officer', url: '/api/registry/shelters/map?divisionCode=360281100', status: 403 },
       { who: 'county commander', url: '/api/registry/experts?divisionCode=360281101', status: 200 },
+      // Resources: every signed-in caller reads within their scope (enterprise users only their own rows); filters outside it are refused.
+      ...Object.keys(callers).flatMap((who) => ['/api/resources/depots', '/api/resources/depots/map', '/api/resources/supplies', '/api/resources/stock',
+        '/api/resources/stock/warnings', '/api/resources/movements', '/api/resources/reserves', '/api/resources/teams', '/api/resources/teams/map',
+        '/api/resources/teams/certificate-warnings', '/api/resources/teams/template'].map((url) => ({ who, url, status: 200 }))),
+      { who: '镇桥镇 township officer', url: '/api/resources/depots?divisionCode=360281100201', status: 200 },
+      { who: '镇桥镇 township officer', url: '/api/resources/depots?divisionCode=360281101', status: 403 },
+      { who: '镇桥镇 township officer', url: '/api/resources/stock?divisionCode=360281001', status: 403 },
+      { who: '镇桥镇 township officer', url: '/api/resources/teams/export?divisionCode=360281101', status: 403 },
+      { who: '塘湖村 village officer', url: '/api/resources/stock/warnings?divisionCode=360281100', status: 200 },
+      { who: 'county duty officer', url: '/api/resources/movements?divisionCode=360281101', status: 200 },
     ]
 
     it.each(matrix)('$who: GET $url → $status', async ({ who, url, status }) => {
       const res = await app.inject({ method: 'GET', url, headers: sessions[who]! })
       expect(res.statusCode).toBe(status)
       if (status === 403) expect(res.json().error.code).toBe('forbidden')
+    })
+
+    // Resources writes: read-only roles are refused before the body is looked at.
+    it.each(['county commander', '塘湖村 village officer', 'enterprise user'].flatMap((who) =>
+      ['/api/resources/depots', '/api/resources/movements', '/api/resources/supplies'].map((url) => ({ who, url }))))('$who: POST $url → 403', async ({ who, url }) => {
+      const res = await app.inject({ method: 'POST', url, headers: sessions[who]!, payload: { nonsense: true } })
+      expect(res.statusCode).toBe(403)
     })
 
     it('refuses a non-admin before looking at the body of an admin write', async () => {
