@@ -5,7 +5,8 @@ import { resolveRuleSet } from './mergeRuleSet.ts'
 import { rainfallMetric } from './rainstormRule.ts'
 import { at, readingsEvery, repeat } from './readingFactory.ts'
 import type { Reading } from './reading.ts'
-import { RuleEngine, type AlarmTransition } from './ruleEngine.ts'
+import { RuleEngine } from './ruleEngine.ts'
+import type { AlarmTransition } from './ruleInstance.ts'
 
 const gauge = 'gauge-1'
 

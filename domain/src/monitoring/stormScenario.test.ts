@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest'
 import { defaultRuleSet } from './defaultRules.ts'
 import { resolveRuleSet } from './mergeRuleSet.ts'
 import { at, readingsEvery, repeat } from './readingFactory.ts'
-import { RuleEngine, type AlarmTransition } from './ruleEngine.ts'
+import { RuleEngine } from './ruleEngine.ts'
+import type { AlarmTransition } from './ruleInstance.ts'
 
 const gauge = 'rain-360281100-01'
 const hour = 3_600_000
