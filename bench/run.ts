@@ -24,7 +24,7 @@ export function listBenchmarks(dir = benchDir): string[] {
 }
 
 /** Short names for benchmarks whose file name says more */
-const aliases: Record<string, string> = { rules: 'ruleEngine' }
+const aliases: Record<string, string> = { rules: 'ruleEngine', 'registry-import': 'registryImport' }
 
 async function main(given: string[]): Promise<number> {
   const args = given.map((name) => aliases[name] ?? name)
