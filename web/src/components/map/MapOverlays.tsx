@@ -67,10 +67,9 @@ export function MapOverlays({ map, overlays, visible, onVisibleChange }: MapOver
         {overlays.map((overlay) => {
           const on = visible.includes(overlay.id)
           return (
-            <div key={overlay.id} className={styles.layer}>
+            <div key={overlay.id} className={styles.layer} data-testid={`layer-${overlay.id}`}>
               <Checkbox
                 checked={on}
-                data-testid={`layer-${overlay.id}`}
                 onChange={(event) => onVisibleChange(event.target.checked ? [...visible, overlay.id] : visible.filter((id) => id !== overlay.id))}
               >
                 <span className={styles.swatch} style={{ background: overlay.color }} />

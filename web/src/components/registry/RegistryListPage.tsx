@@ -41,8 +41,8 @@ export interface RegistryListPageProps<TRow extends { id: string }, TDetail, TVa
   form?: RegistryForm<TDetail, TValues>
   /** Excel template/export/import; `fileStem` names the downloads. */
   excel?: { fileStem: string }
-  /** Whether enterprise users may write (their own rows). */
-  enterpriseWritable?: boolean
+  /** What enterprise users may do with their own rows: everything, or edit only. */
+  enterpriseWritable?: 'all' | 'edit'
   /** Replaces the built-in detail drawer (all columns of the row). */
   onOpen?: (row: TRow) => void
   /** More to show in the built-in detail drawer. */
@@ -62,7 +62,8 @@ export function RegistryListPage<TRow extends { id: string }, TDetail, TValues e
   const { t } = useI18n()
   const { message } = App.useApp()
   const queryClient = useQueryClient()
-  const canWrite = useCanWrite({ enterprises: props.enterpriseWritable })
+  const canWrite = useCanWrite({ enterprises: props.enterpriseWritable === 'all' })
+  const canEdit = useCanWrite({ enterprises: props.enterpriseWritable !== undefined })
   const { create, update, remove } = useCrudMutations(props.resource)
   const [q, setQ] = useState('')
   const [divisionCode, setDivisionCode] = useState<string | undefined>()
@@ -102,7 +103,7 @@ export function RegistryListPage<TRow extends { id: string }, TDetail, TValues e
       <Space size={0}>
         <Button type="link" size="small" icon={<EyeOutlined />} onClick={() => open(row)} data-testid="record-view">{t('registry.view')}</Button>
         {props.rowActions?.(row)}
-        {canWrite && props.form && (
+        {canEdit && props.form && (
           <Button type="link" size="small" icon={<EditOutlined />} onClick={() => void openEdit(row)}>{t('registry.edit')}</Button>
         )}
         {canWrite && (

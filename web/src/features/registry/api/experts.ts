@@ -1,5 +1,8 @@
 import { crudResource } from '../../../lib/crud-resource.ts'
 
+/** 专业领域: 危化 矿山 防汛 地质 森林防火 医疗 消防 结构 气象 其他 */
+export const expertFields = ['hazchem', 'mining', 'flood', 'geology', 'forest_fire', 'medical', 'fire', 'structural', 'meteorology', 'other'] as const
+
 /** An expert of the expert pool (专家库). */
 export interface Expert {
   id: string
@@ -7,8 +10,8 @@ export interface Expert {
   divisionName: string | null
   synthetic: boolean
   name: string
-  /** 专业领域, e.g. 危险化学品, 地质灾害, 防汛抗旱 */
-  field: string
+  field: (typeof expertFields)[number]
+  fieldName: string
   title: string
   organisation: string
   phone: string

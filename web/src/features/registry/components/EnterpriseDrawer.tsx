@@ -35,7 +35,7 @@ function EnterpriseFacts({ enterprise }: { enterprise: EnterpriseDetail }) {
   const { t } = useI18n()
   return (
     <>
-      <Descriptions size="small" column={2} bordered styles={{ label: { width: 120 } }}>
+      <Descriptions size="small" column={2} bordered styles={{ label: { width: 130, whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('enterprise.uscc')} span={2}><Typography.Text copyable code>{enterprise.uscc}</Typography.Text></Descriptions.Item>
         <Descriptions.Item label={t('enterprise.category')}>{enumLabel(t, 'enterprise.category', enterprise.supervisionCategory)}</Descriptions.Item>
         <Descriptions.Item label={t('enterprise.industryCode')}>{enterprise.industryCode ?? '—'}</Descriptions.Item>

@@ -57,11 +57,13 @@ export function riskPointOverlay(t: Translate): PointOverlay {
     queryKey: riskPoints.keys.map,
     load: riskPoints.getMap,
     pointColor: riskFill,
-    pointRadius: ['interpolate', ['linear'], ['zoom'], 9, 6, 14, 9],
-    pointStrokeColor: '#ffffff',
+    // A dark ring sets risk points apart from the red township dots beneath.
+    pointRadius: ['interpolate', ['linear'], ['zoom'], 9, 7, 14, 10],
+    pointStrokeColor: '#262626',
     pointStrokeWidth: 1.5,
     clusterProperties: { worst: ['min', riskRank] },
     clusterColor: ['match', ['get', 'worst'], 1, riskColourHex.red, 2, riskColourHex.orange, 3, riskColourHex.yellow, riskColourHex.blue],
+    clusterStrokeColor: '#262626',
     legend: [
       { label: `${t('risk.colour.red')} · ${t('risk.level.major')}`, color: riskColourHex.red },
       { label: `${t('risk.colour.orange')} · ${t('risk.level.large')}`, color: riskColourHex.orange },

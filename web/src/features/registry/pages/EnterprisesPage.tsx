@@ -34,7 +34,7 @@ export function EnterprisesPage() {
         testId="enterprises"
         columns={columns}
         nameOf={(row) => row.name}
-        enterpriseWritable
+        enterpriseWritable="edit"
         onOpen={(row) => setOpenId(row.id)}
         filters={[
           { name: 'category', placeholder: t('enterprise.category'), options: enumOptions(t, 'enterprise.category', supervisionCategories) },

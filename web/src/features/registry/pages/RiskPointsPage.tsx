@@ -45,7 +45,7 @@ export function RiskPointsPage() {
       testId="risk-points"
       columns={columns}
       nameOf={(row) => row.name}
-      enterpriseWritable
+      enterpriseWritable="all"
       filters={[
         { name: 'colour', placeholder: t('risk.colour'), options: enumOptions(t, 'risk.colour', riskColours) },
         { name: 'method', placeholder: t('risk.method'), options: enumOptions(t, 'risk.method', riskMethods) },

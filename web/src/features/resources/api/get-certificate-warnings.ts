@@ -17,7 +17,7 @@ export interface CertificateWarning {
 }
 
 export const getCertificateWarnings = (params: { divisionCode?: string; days?: number }) =>
-  apiGet<{ days: number; items: CertificateWarning[] }>(withQuery('/api/resources/teams/certificates/warnings', params))
+  apiGet<{ days: number; items: CertificateWarning[] }>(withQuery('/api/resources/teams/certificate-warnings', params))
 
 export const certificateWarningsQueryOptions = (params: { divisionCode?: string; days?: number }) =>
   queryOptions({ queryKey: [...teams.keys.all, 'certificate-warnings', params], queryFn: () => getCertificateWarnings(params) })

@@ -22,7 +22,7 @@ export interface Member {
   synthetic: boolean
 }
 
-export const getTeamMembers = (teamId: string) => apiGet<Member[]>(`/api/resources/teams/${teamId}/members`)
+export const getTeamMembers = (teamId: string) => apiGet<{ items: Member[] }>(`/api/resources/teams/${teamId}/members`).then((body) => body.items)
 
 export const teamMembersQueryOptions = (teamId: string) =>
   queryOptions({ queryKey: [...teams.keys.all, 'members', teamId], queryFn: () => getTeamMembers(teamId) })

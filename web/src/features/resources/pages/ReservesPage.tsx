@@ -29,7 +29,7 @@ export function ReservesPage() {
       testId="reserves"
       columns={columns}
       nameOf={(row) => row.supplierName}
-      enterpriseWritable
+      enterpriseWritable="all"
       filters={[{ name: 'kind', placeholder: t('registry.type'), options: enumOptions(t, 'reserve.kind', reserveKinds) }]}
       excel={{ fileStem: t('reserve.title') }}
       form={{

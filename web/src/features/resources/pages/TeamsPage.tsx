@@ -37,7 +37,7 @@ export function TeamsPage() {
         testId="teams"
         columns={columns}
         nameOf={(row) => row.name}
-        enterpriseWritable
+        enterpriseWritable="all"
         filters={[
           { name: 'type', placeholder: t('registry.type'), options: enumOptions(t, 'team.type', teamTypes) },
           { name: 'status', placeholder: t('team.status'), options: enumOptions(t, 'team.status', teamStatuses) },

@@ -1,0 +1,222 @@
+/**
+ * The registries in real Chromium against the real server on the prepared test database (which
+ * holds the synthetic Leping demo registries): the enterprise list filtered to major hazards and
+ * one enterprise's grade; an Excel import with bad rows showing every error; the four-colour
+ * risk map (一图) with coloured points and its legend.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { buildApp } from '../../server/src/http/app.ts'
+import { createTestPlatform, type TestPlatform } from '../../server/src/testing/platform.ts'
+import { createTestUser, type TestUser } from '../../server/src/testing/session.ts'
+import { baseUrlOf, ensureWebBuilt, launchChromium, screenshotPath } from './browser.ts'
+
+/** The slice of maplibre's Map the test reads (the app exposes it as `window.__yingjiMap`). */
+interface ExposedMap {
+  loaded(): boolean
+  isMoving(): boolean
+  getSource(id: string): unknown
+  isSourceLoaded(id: string): boolean
+  querySourceFeatures(source: string): Array<{ properties: Record<string, unknown> }>
+  queryRenderedFeatures(options: { layers: string[] }): Array<{ properties: Record<string, unknown> }>
+  jumpTo(options: { center: [number, number]; zoom: number }): void
+}
+declare global {
+  interface Window {
+    __yingjiMap?: ExposedMap
+  }
+}
+
+describe('the registries in Chromium', () => {
+  let platform: TestPlatform
+  let app: FastifyInstance
+  let browser: Browser
+  let baseUrl: string
+  let officer: TestUser
+
+  beforeAll(async () => {
+    ensureWebBuilt()
+    platform = await createTestPlatform()
+    app = await buildApp(platform, { logger: false })
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    baseUrl = baseUrlOf(app.server.address())
+    officer = await createTestUser(platform, { role: 'duty_officer', displayName: '李值班' })
+    browser = await launchChromium()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+    await platform?.close()
+  })
+
+  async function signedInPage(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })
+    const page = await context.newPage()
+    await page.goto(baseUrl)
+    await page.getByLabel('用户名').fill(officer.username)
+    await page.getByLabel('密码').fill(officer.password)
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.waitForURL('**/map')
+    return { context, page }
+  }
+
+  async function shoot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ animations: 'disabled', path: screenshotPath(name) })
+  }
+
+  /** Texts of one column of the visible table body. */
+  async function columnTexts(page: Page, scope: string, column: number): Promise<string[]> {
+    return page.locator(`[data-testid="${scope}"] .ant-table-tbody tr.ant-table-row td:nth-child(${column})`).allInnerTexts()
+  }
+
+  it('lists enterprises, filters to major hazards and shows one enterprise with its grade', async () => {
+    const { context, page } = await signedInPage()
+    try {
+      await page.getByRole('menuitem', { name: /企业与风险/ }).click()
+      await page.waitForURL('**/registry/enterprises')
+      const list = page.getByTestId('enterprises')
+      await list.locator('.ant-table-row').first().waitFor()
+      await expect.poll(() => list.locator('.ant-pagination-total-text').innerText()).toMatch(/共 \d+ 条/)
+      const all = Number(/共 (\d+) 条/.exec(await list.locator('.ant-pagination-total-text').innerText())![1])
+      expect(all).toBeGreaterThan(20)
+      // Demo rows say so.
+      expect(await list.getByTestId('synthetic-tag').count()).toBeGreaterThan(0)
+      await shoot(page, 'registry-enterprises-zh.png')
+
+      await list.getByTestId('filter-majorHazard').click()
+      await page.locator('.ant-select-item-option', { hasText: '是重大危险源' }).click()
+      await expect.poll(async () => Number(/共 (\d+) 条/.exec(await list.locator('.ant-pagination-total-text').innerText())?.[1])).toBeLessThan(all)
+      await expect.poll(() => list.locator('.ant-table-row').count()).toBeGreaterThan(0)
+      // Every row left is a major hazard: its level tag reads 一级 … 四级.
+      const levels = await columnTexts(page, 'enterprises', 2)
+      expect(levels.length).toBeGreaterThan(0)
+      for (const level of levels) expect(level).toMatch(/^[一二三四]级$/)
+      await shoot(page, 'registry-enterprises-major-zh.png')
+
+      const firstName = (await columnTexts(page, 'enterprises', 1))[0]!.replace(/\s*模拟$/, '').trim()
+      await list.locator('.ant-table-row').first().locator('td').first().getByText(firstName, { exact: true }).click()
+      const units = page.getByTestId('enterprise-units')
+      await units.waitFor()
+      const title = page.locator('.ant-drawer-title')
+      await expect.poll(() => title.innerText()).toContain(firstName)
+      await expect.poll(() => title.getByTestId('major-hazard-level').innerText()).toMatch(/^[一二三四]级$/)
+      // Its units carry the computed S, R and level.
+      const unitLevels = await units.getByTestId('major-hazard-level').allInnerTexts()
+      expect(unitLevels.length).toBeGreaterThan(0)
+      await shoot(page, 'registry-enterprise-detail-zh.png')
+    } catch (error) {
+      await shoot(page, 'failure-registry-enterprises.png').catch(() => {})
+      throw error
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('refuses an Excel import with bad rows and lists every error by row and column', async () => {
+    const { context, page } = await signedInPage()
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yingji-e2e-')), '企业导入-有错误.xlsx')
+    try {
+      // Start from the template the page offers, as a clerk would, and fill in two wrong rows.
+      const template = await page.request.get(`${baseUrl}/api/registry/enterprises/template`)
+      expect(template.status()).toBe(200)
+      const workbook = new ExcelJS.Workbook()
+      await workbook.xlsx.load(await template.body())
+      const sheet = workbook.getWorksheet('企业')!
+      const headers = (sheet.getRow(1).values as unknown[]).map((value) => String(value ?? '').replace(/\*$/, ''))
+      const column = (header: string) => headers.indexOf(header)
+      const fill = (row: number, cells: Record<string, string | number>) => {
+        for (const [header, value] of Object.entries(cells)) sheet.getCell(row, column(header)).value = value
+      }
+      fill(3, { 统一社会信用代码: '91360281MA35R0W7X1', 企业名称: '乐平市校验码错误化工有限公司', 行政区划代码: '360281100000', 监管类别: '危险化学品生产' })
+      fill(4, { 统一社会信用代码: '', 企业名称: '乐平市缺代码贸易有限公司', 行政区划代码: '99', 监管类别: '不存在的类别' })
+      fs.writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()))
+
+      await page.goto(`${baseUrl}/registry/enterprises`)
+      const list = page.getByTestId('enterprises')
+      await list.locator('.ant-table-row').first().waitFor()
+      const before = await list.locator('.ant-pagination-total-text').innerText()
+      await list.locator('input[type="file"]').setInputFiles(file)
+
+      const errors = page.getByTestId('import-errors')
+      await errors.locator('.ant-table-row').first().waitFor()
+      const rows = await errors.locator('.ant-table-row').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')))
+      // Both bad rows, each wrong column named by its Chinese header.
+      expect(rows.some(([row, header]) => row === '3' && header === '统一社会信用代码')).toBe(true)
+      expect(rows.some(([row, header]) => row === '4' && header === '统一社会信用代码')).toBe(true)
+      expect(rows.some(([row, header]) => row === '4' && header === '监管类别')).toBe(true)
+      expect(rows.length).toBeGreaterThanOrEqual(4)
+      await expect.poll(() => page.locator('.ant-modal-title').innerText()).toContain('未导入任何数据')
+      await shoot(page, 'registry-import-errors-zh.png')
+
+      // Nothing was imported.
+      await page.locator('.ant-modal-footer').getByRole('button').click()
+      expect(await list.locator('.ant-pagination-total-text').innerText()).toBe(before)
+    } catch (error) {
+      await shoot(page, 'failure-registry-import.png').catch(() => {})
+      throw error
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true })
+      await context.close()
+    }
+  })
+
+  it('draws the four-colour risk map (一图) with coloured points and a legend', { timeout: 120_000 }, async () => {
+    const { context, page } = await signedInPage()
+    try {
+      await page.getByRole('menuitem', { name: /企业与风险/ }).click()
+      await page.getByRole('menuitem', { name: '风险四色图' }).click()
+      await expect.poll(() => new URL(page.url()).search).toBe('?layers=risk-points')
+      await page.waitForFunction(() => {
+        const map = window.__yingjiMap
+        return Boolean(map?.loaded() && map.getSource('risk-points') && map.isSourceLoaded('risk-points') && map.querySourceFeatures('risk-points').length > 0)
+      }, undefined, { timeout: 20_000 })
+      const legend = page.getByTestId('map-layers')
+      await expect.poll(() => page.getByTestId('layer-risk-points').locator('input').isChecked()).toBe(true)
+      const legendText = await legend.getByTestId('layer-legend').innerText()
+      for (const word of ['红', '橙', '黄', '蓝', '重大风险', '低风险']) expect(legendText).toContain(word)
+      await page.waitForTimeout(500)
+      await shoot(page, 'registry-risk-map-zh.png')
+
+      // Closer in the clusters open up: individual points in at least two of the four colours.
+      const colours = await page.evaluate(async () => {
+        const map = window.__yingjiMap!
+        type Sourced = { properties: Record<string, unknown>; geometry: { coordinates: [number, number] } }
+        const features = map.querySourceFeatures('risk-points') as unknown as Sourced[]
+        const points = features.filter((f) => !f.properties.cluster)
+        // Into the biggest cluster (the industrial park's risk points).
+        const biggest = [...features].sort((a, b) => Number(b.properties.point_count ?? 1) - Number(a.properties.point_count ?? 1))[0]!
+        const [lon, lat] = biggest.geometry.coordinates
+        map.jumpTo({ center: [lon, lat], zoom: 13.5 })
+        await new Promise<void>((resolve) => {
+          const wait = () => (map.loaded() && !map.isMoving() ? resolve() : setTimeout(wait, 100))
+          wait()
+        })
+        const rendered = map.queryRenderedFeatures({ layers: ['risk-points-points'] })
+        return { rendered: [...new Set(rendered.map((f) => String(f.properties.colour)))], sourced: points.length }
+      })
+      expect(colours.rendered.length).toBeGreaterThanOrEqual(2)
+      await page.waitForTimeout(300)
+      await shoot(page, 'registry-risk-map-zoomed-zh.png')
+
+      // Across the whole layer every colour is one of the four.
+      const all = await page.evaluate(async () => {
+        const response = await fetch('/api/registry/risk-points/map', { credentials: 'same-origin' })
+        const body = (await response.json()) as { features: Array<{ properties: { colour: string } }> }
+        return [...new Set(body.features.map((feature) => feature.properties.colour))]
+      })
+      expect(all.length).toBeGreaterThanOrEqual(2)
+      for (const colour of all) expect(['red', 'orange', 'yellow', 'blue']).toContain(colour)
+    } catch (error) {
+      await shoot(page, 'failure-registry-risk-map.png').catch(() => {})
+      throw error
+    } finally {
+      await context.close()
+    }
+  })
+})
