@@ -18,3 +18,8 @@ export const resourcesModule = (platform: Platform): FastifyPluginAsync => async
   await app.register(teamRoutes(platform))
   await app.register(reserveRoutes(platform))
 }
+
+// What other modules may use: the ledger's write path (dispatch orders write movements) and its event topic.
+export { recordMovement, recordMovementIn, stockMovedTopic } from './stock/service.ts'
+export { hazardKeys, hazardNames, type HazardKey } from './teams/vocabulary.ts'
+export { seedResourcesDemo } from './demo.ts'
