@@ -118,6 +118,29 @@ describe('the registries in Chromium', () => {
     }
   })
 
+  it('keeps the enterprise form open with the server\'s bilingual USCC error under the field', async () => {
+    const { context, page } = await signedInPage()
+    try {
+      await page.goto(`${baseUrl}/registry/enterprises`)
+      await page.getByTestId('record-create').click()
+      const form = page.getByTestId('enterprises-form')
+      await form.getByTestId('field-uscc').fill('91360281MA35R0W7X1')
+      await form.getByLabel('名称').fill('乐平市测试化工有限公司')
+      await form.getByLabel('行政区划').click()
+      await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '镇桥镇' }).click()
+      await page.getByTestId('record-save').click()
+      const fieldError = form.locator('.ant-form-item', { has: page.getByTestId('field-uscc') }).locator('.ant-form-item-explain-error')
+      await expect.poll(() => fieldError.innerText()).toMatch(/校验.*·.*check/i)
+      await expect.poll(() => page.getByTestId('record-error').innerText()).not.toBe('')
+      await shoot(page, 'registry-enterprise-uscc-error-zh.png')
+    } catch (error) {
+      await shoot(page, 'failure-registry-uscc.png').catch(() => {})
+      throw error
+    } finally {
+      await context.close()
+    }
+  })
+
   it('refuses an Excel import with bad rows and lists every error by row and column', async () => {
     const { context, page } = await signedInPage()
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yingji-e2e-')), '企业导入-有错误.xlsx')
@@ -162,6 +185,36 @@ describe('the registries in Chromium', () => {
       throw error
     } finally {
       fs.rmSync(path.dirname(file), { recursive: true, force: true })
+      await context.close()
+    }
+  })
+
+  it('lists the demo rows of every registry and grades a unit in the major hazard calculator', { timeout: 120_000 }, async () => {
+    const { context, page } = await signedInPage()
+    const pages = [
+      ['/registry/risk-points', 'risk-points'], ['/registry/hazard-points', 'hazard-points'], ['/registry/shelters', 'shelters'],
+      ['/registry/experts', 'experts'], ['/resources/depots', 'depots'], ['/resources/supplies', 'supplies'],
+      ['/resources/reserves', 'reserves'], ['/resources/teams', 'teams'], ['/resources/stock', 'stock'],
+    ] as const
+    try {
+      for (const [path, testId] of pages) {
+        await page.goto(`${baseUrl}${path}`)
+        await page.getByTestId(testId).locator('.ant-table-row').first().waitFor()
+        await shoot(page, `registry-page-${testId}-zh.png`)
+      }
+
+      // 液氯 10 t against its critical quantity of 5 t (GB 18218-2018 Table 1): S = 2, a major hazard.
+      await page.goto(`${baseUrl}/registry/major-hazard`)
+      await page.getByTestId('assess').click()
+      const result = page.getByTestId('assess-result')
+      await result.waitFor()
+      await expect.poll(() => result.innerText()).toContain('构成重大危险源')
+      await expect.poll(() => result.getByTestId('major-hazard-level').innerText()).toMatch(/^[一二三四]级$/)
+      await shoot(page, 'registry-major-hazard-zh.png')
+    } catch (error) {
+      await shoot(page, 'failure-registry-pages.png').catch(() => {})
+      throw error
+    } finally {
       await context.close()
     }
   })

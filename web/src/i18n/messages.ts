@@ -349,7 +349,6 @@ export const zh = {
   'expert.title': '专家库',
   'expert.name': '姓名',
   'expert.field': '专业领域',
-  'expert.fieldHint': '如 危险化学品、地质灾害、防汛抗旱、消防、医疗救护',
   'expert.titleColumn': '职称',
   'expert.organisation': '工作单位',
 
@@ -404,7 +403,7 @@ export const zh = {
   'hazard.snow_ice': '低温雨雪冰冻',
   'hazard.traffic': '交通事故',
 
-  'reserve.title': '协议储备',
+  'reserve.title': '协议与产能储备',
   'reserve.kind.agreement': '协议储备',
   'reserve.kind.capacity': '产能储备',
   'reserve.supplier': '供应单位',
@@ -416,6 +415,18 @@ export const zh = {
   'reserve.contract': '协议期限',
   'reserve.contractStart': '协议开始',
   'reserve.contractEnd': '协议结束',
+  'expert.field.hazchem': '危化',
+  'expert.field.mining': '矿山',
+  'expert.field.flood': '防汛',
+  'expert.field.geology': '地质',
+  'expert.field.forest_fire': '森林防火',
+  'expert.field.medical': '医疗',
+  'expert.field.fire': '消防',
+  'expert.field.structural': '结构',
+  'expert.field.meteorology': '气象',
+  'expert.field.other': '其他',
+  'reserve.inForce': '在期',
+  'reserve.notInForce': '不在期',
 } as const
 
 export type MessageKey = keyof typeof zh
@@ -767,7 +778,6 @@ export const en: Record<MessageKey, string> = {
   'expert.title': 'Experts',
   'expert.name': 'Name',
   'expert.field': 'Field',
-  'expert.fieldHint': 'e.g. hazardous chemicals, geological hazards, flood control, fire, medical',
   'expert.titleColumn': 'Title',
   'expert.organisation': 'Organisation',
 
@@ -822,7 +832,7 @@ export const en: Record<MessageKey, string> = {
   'hazard.snow_ice': 'Snow and ice',
   'hazard.traffic': 'Traffic accident',
 
-  'reserve.title': 'Reserves',
+  'reserve.title': 'Agreement and capacity reserves',
   'reserve.kind.agreement': 'Agreement reserve',
   'reserve.kind.capacity': 'Production capacity',
   'reserve.supplier': 'Supplier',
@@ -834,6 +844,18 @@ export const en: Record<MessageKey, string> = {
   'reserve.contract': 'Contract',
   'reserve.contractStart': 'Contract start',
   'reserve.contractEnd': 'Contract end',
+  'expert.field.hazchem': 'Hazardous chemicals',
+  'expert.field.mining': 'Mining',
+  'expert.field.flood': 'Flood control',
+  'expert.field.geology': 'Geological hazards',
+  'expert.field.forest_fire': 'Forest fire',
+  'expert.field.medical': 'Medical',
+  'expert.field.fire': 'Fire',
+  'expert.field.structural': 'Structural engineering',
+  'expert.field.meteorology': 'Meteorology',
+  'expert.field.other': 'Other',
+  'reserve.inForce': 'in force',
+  'reserve.notInForce': 'not in force',
 }
 
 /** English names of the GB/T 2260 / NBS division types the server returns in Chinese. */

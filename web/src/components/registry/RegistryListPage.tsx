@@ -23,8 +23,8 @@ export interface RegistryForm<TDetail, TValues> {
   initial: Partial<TValues>
   /** Values of an edited record, from its detail (`GET <base>/{id}`). */
   fromDetail: (detail: TDetail) => Partial<TValues>
-  /** The request body. */
-  toInput: (values: TValues) => unknown
+  /** The request body (an edit may send fewer fields than a create). */
+  toInput: (values: TValues, mode: 'create' | 'update') => unknown
   width?: number
 }
 
@@ -86,7 +86,7 @@ export function RegistryListPage<TRow extends { id: string }, TDetail, TValues e
 
   const save = async (values: TValues) => {
     if (!props.form || !editing) return
-    const input = withoutEmpty(props.form.toInput(values) as object)
+    const input = withoutEmpty(props.form.toInput(values, editing.id ? 'update' : 'create') as object)
     if (editing.id) await update.mutateAsync({ id: editing.id, input })
     else await create.mutateAsync(input)
     message.success(t('registry.saved'))

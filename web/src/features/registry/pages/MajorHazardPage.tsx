@@ -42,7 +42,7 @@ export function MajorHazardPage() {
 
   return (
     <Row gutter={12} data-testid="major-hazard-calculator">
-      <Col xs={24} xl={13}>
+      <Col xs={24} xl={14}>
         <Card title={t('majorHazard.title')}>
           <Typography.Paragraph type="secondary">{t('majorHazard.intro')}</Typography.Paragraph>
           <Form<CalculatorValues>
@@ -65,7 +65,7 @@ export function MajorHazardPage() {
           {assess.isError && <Alert type="error" showIcon style={{ marginTop: 16 }} title={errorText(assess.error, locale)} data-testid="assess-error" />}
         </Card>
       </Col>
-      <Col xs={24} xl={11}>
+      <Col xs={24} xl={10}>
         <Card title={t('majorHazard.result')}>
           {result ? <AssessOutcome result={result} /> : <Result status="info" icon={<CalculatorOutlined />} subTitle={t('majorHazard.noResult')} />}
         </Card>

@@ -4,8 +4,9 @@ import { crudResource } from '../../../lib/crud-resource.ts'
 export const reserveKinds = ['agreement', 'capacity'] as const
 
 export interface ReserveItem {
+  /** The catalogue entry, when the item is one. */
   supplyId?: string | null
-  itemName: string
+  name: string
   unit: string
   /** Agreement: quantity on call; capacity: units per day. */
   quantity: number
@@ -25,6 +26,8 @@ export interface Reserve {
   responseHours: number
   contractStart: string | null
   contractEnd: string | null
+  /** The contract covers today. */
+  inForce: boolean
   note: string | null
   items: ReserveItem[]
   synthetic: boolean
@@ -34,5 +37,5 @@ export interface Reserve {
 
 export type ReserveInput = Pick<Reserve, 'kind' | 'supplierName' | 'divisionCode' | 'contactName' | 'contactPhone' | 'responseHours' | 'contractStart' | 'contractEnd' | 'note' | 'items'>
 
-/** `/api/resources/reserves`. */
+/** `/api/resources/reserves` (no Excel round trip for reserves). */
 export const reserves = crudResource<Reserve, ReserveInput>('/api/resources/reserves', ['resources', 'reserves'])

@@ -14,10 +14,18 @@ export function ReservesPage() {
   const columns = useMemo(() => [
     { title: t('reserve.supplier'), dataIndex: 'supplierName', render: (name: string, row: Reserve) => <>{name} <SyntheticTag synthetic={row.synthetic} /></> },
     { title: t('registry.type'), dataIndex: 'kind', render: (kind: Reserve['kind']) => <Tag color={kind === 'agreement' ? 'purple' : 'cyan'}>{enumLabel(t, 'reserve.kind', kind)}</Tag> },
-    { title: t('reserve.items'), dataIndex: 'items', render: (items: Reserve['items']) => items.map((item) => `${item.itemName} ${item.quantity.toLocaleString()}${item.unit}`).join('、') || '—' },
+    { title: t('reserve.items'), dataIndex: 'items', render: (items: Reserve['items']) => items.map((item) => `${item.name} ${item.quantity.toLocaleString()}${item.unit}`).join('、') || '—' },
     { title: t('reserve.responseHours'), dataIndex: 'responseHours', align: 'right' as const, render: (hours: number) => t('reserve.hours', { hours }) },
     { title: t('reserve.contact'), dataIndex: 'contactName', render: (name: string | null, row: Reserve) => (name ? `${name} ${row.contactPhone ?? ''}` : '—') },
-    { title: t('reserve.contract'), key: 'contract', render: (_: unknown, row: Reserve) => (row.contractStart || row.contractEnd ? `${row.contractStart ?? '…'} ~ ${row.contractEnd ?? '…'}` : '—') },
+    {
+      title: t('reserve.contract'), key: 'contract',
+      render: (_: unknown, row: Reserve) => (
+        <>
+          {row.contractStart || row.contractEnd ? `${row.contractStart ?? '…'} ~ ${row.contractEnd ?? '…'} ` : ''}
+          <Tag color={row.inForce ? 'green' : 'default'}>{t(row.inForce ? 'reserve.inForce' : 'reserve.notInForce')}</Tag>
+        </>
+      ),
+    },
     { title: t('registry.division'), dataIndex: 'divisionName' },
   ], [t])
   const required = (field: string) => [{ required: true, message: t('registry.required', { field }) }]
@@ -31,12 +39,18 @@ export function ReservesPage() {
       nameOf={(row) => row.supplierName}
       enterpriseWritable="all"
       filters={[{ name: 'kind', placeholder: t('registry.type'), options: enumOptions(t, 'reserve.kind', reserveKinds) }]}
-      excel={{ fileStem: t('reserve.title') }}
       form={{
         width: 620,
-        initial: { kind: 'agreement', responseHours: 12, items: [{ itemName: '', unit: '', quantity: 1 }] },
+        initial: { kind: 'agreement', responseHours: 12, items: [{ name: '', unit: '', quantity: 1 }] },
         fromDetail: (reserve) => reserve,
-        toInput: (values) => ({ ...values, contractStart: values.contractStart || null, contractEnd: values.contractEnd || null, items: values.items ?? [] }),
+        toInput: ({ kind, ...values }, mode) => ({
+          ...values,
+          // The kind of a reserve is fixed once registered.
+          ...(mode === 'create' ? { kind } : {}),
+          contractStart: values.contractStart || null,
+          contractEnd: values.contractEnd || null,
+          items: values.items ?? [],
+        }),
         fields: (
           <>
             <Form.Item name="supplierName" label={t('reserve.supplier')} rules={required(t('reserve.supplier'))}><Input maxLength={100} /></Form.Item>
@@ -59,7 +73,7 @@ export function ReservesPage() {
                   <>
                     {items.map((item) => (
                       <Space key={item.key} align="start" style={{ display: 'flex' }}>
-                        <Form.Item name={[item.name, 'itemName']} rules={[{ required: true, message: t('supply.name') }]} style={{ marginBottom: 8 }}><Input placeholder={t('supply.name')} maxLength={100} style={{ width: 200 }} /></Form.Item>
+                        <Form.Item name={[item.name, 'name']} rules={[{ required: true, message: t('supply.name') }]} style={{ marginBottom: 8 }}><Input placeholder={t('supply.name')} maxLength={100} style={{ width: 200 }} /></Form.Item>
                         <Form.Item name={[item.name, 'quantity']} rules={[{ required: true, message: t('stock.quantity') }]} style={{ marginBottom: 8 }}><InputNumber min={1} precision={0} placeholder={t('stock.quantity')} style={{ width: 120 }} /></Form.Item>
                         <Form.Item name={[item.name, 'unit']} rules={[{ required: true, message: t('supply.unit') }]} style={{ marginBottom: 8 }}><Input placeholder={t('supply.unit')} maxLength={10} style={{ width: 80 }} /></Form.Item>
                         <Button icon={<MinusCircleOutlined />} onClick={() => remove(item.name)} aria-label={t('registry.delete')} />
