@@ -32,12 +32,12 @@ export function assertVisible<T extends { division_code: string }>(actor: Actor,
 }
 
 /**
- * A division code from a request body: normalised to 12 digits, known to the geo module and
+ * A division code from a request body (q: the write's transaction): normalised to 12 digits, known to the geo module and
  * inside the caller's jurisdiction. Returns the code and its name.
  */
 export async function resolveDivision(q: Queryable, actor: Actor, input: string, field: string): Promise<{ code: string; name: string }> {
   const code = parseDivisionCode(input, field)
-  const name = (await divisionNames(q, [code])).get(code)
+  const name = await divisionName(q, code)
   if (!name) {
     throw invalid('unknown_division', field, `行政区划不存在：${input}`, `No such division: ${input}`)
   }
@@ -45,6 +45,19 @@ export async function resolveDivision(q: Queryable, actor: Actor, input: string,
     throw new AppError('forbidden', 'forbidden', `行政区划 ${name}（${code}）不在您的管辖范围内`, `Division ${code} is outside your jurisdiction`, field)
   }
   return { code, name }
+}
+
+/**
+ * Division names looked up within one transaction are kept for its lifetime, so an import of
+ * thousands of rows in a few villages asks the geo module a few times, not once per row.
+ */
+const namesSeen = new WeakMap<Queryable, Map<string, string | undefined>>()
+
+async function divisionName(q: Queryable, code: string): Promise<string | undefined> {
+  let seen = namesSeen.get(q)
+  if (!seen) namesSeen.set(q, (seen = new Map()))
+  if (!seen.has(code)) seen.set(code, (await divisionNames(q, [code])).get(code))
+  return seen.get(code)
 }
 
 /** Names for the division codes of a page of rows. */
