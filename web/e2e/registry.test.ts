@@ -16,7 +16,7 @@ import { createTestPlatform, type TestPlatform } from '../../server/src/testing/
 import { createTestUser, type TestUser } from '../../server/src/testing/session.ts'
 import { baseUrlOf, ensureWebBuilt, launchChromium, screenshotPath } from './browser.ts'
 
-/** The slice of maplibre's Map the test reads (the app exposes it as `window.__yingjiMap`). */
+/** The slice of maplibre's Map the test reads (the app exposes it as `(window as unknown as MapWindow).__yingjiMap`). */
 interface ExposedMap {
   loaded(): boolean
   isMoving(): boolean
@@ -24,13 +24,12 @@ interface ExposedMap {
   isSourceLoaded(id: string): boolean
   querySourceFeatures(source: string): Array<{ properties: Record<string, unknown> }>
   queryRenderedFeatures(options: { layers: string[] }): Array<{ properties: Record<string, unknown> }>
-  jumpTo(options: { center: [number, number]; zoom: number }): void
+  jumpTo(options: { center: [number, number] | { lng: number; lat: number }; zoom: number }): void
+  getCenter(): { lng: number; lat: number }
+  getZoom(): number
 }
-declare global {
-  interface Window {
-    __yingjiMap?: ExposedMap
-  }
-}
+/** The page's window with the map (typed here, not globally: map.test.ts types its own slice). */
+type MapWindow = Window & { __yingjiMap?: ExposedMap }
 
 describe('the registries in Chromium', () => {
   let platform: TestPlatform
@@ -149,7 +148,7 @@ describe('the registries in Chromium', () => {
       const template = await page.request.get(`${baseUrl}/api/registry/enterprises/template`)
       expect(template.status()).toBe(200)
       const workbook = new ExcelJS.Workbook()
-      await workbook.xlsx.load(await template.body())
+      await workbook.xlsx.load((await template.body()) as unknown as ArrayBuffer)
       const sheet = workbook.getWorksheet('企业')!
       const headers = (sheet.getRow(1).values as unknown[]).map((value) => String(value ?? '').replace(/\*$/, ''))
       const column = (header: string) => headers.indexOf(header)
@@ -168,7 +167,7 @@ describe('the registries in Chromium', () => {
 
       const errors = page.getByTestId('import-errors')
       await errors.locator('.ant-table-row').first().waitFor()
-      const rows = await errors.locator('.ant-table-row').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')))
+      const rows = await errors.locator('.ant-table-row').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')))
       // Both bad rows, each wrong column named by its Chinese header.
       expect(rows.some(([row, header]) => row === '3' && header === '统一社会信用代码')).toBe(true)
       expect(rows.some(([row, header]) => row === '4' && header === '统一社会信用代码')).toBe(true)
@@ -226,7 +225,7 @@ describe('the registries in Chromium', () => {
       await page.getByRole('menuitem', { name: '风险四色图' }).click()
       await expect.poll(() => new URL(page.url()).search).toBe('?layers=risk-points')
       await page.waitForFunction(() => {
-        const map = window.__yingjiMap
+        const map = (window as unknown as MapWindow).__yingjiMap
         return Boolean(map?.loaded() && map.getSource('risk-points') && map.isSourceLoaded('risk-points') && map.querySourceFeatures('risk-points').length > 0)
       }, undefined, { timeout: 20_000 })
       const legend = page.getByTestId('map-layers')
@@ -235,10 +234,11 @@ describe('the registries in Chromium', () => {
       for (const word of ['红', '橙', '黄', '蓝', '重大风险', '低风险']) expect(legendText).toContain(word)
       await page.waitForTimeout(500)
       await shoot(page, 'registry-risk-map-zh.png')
+      const countyView = await page.evaluate(() => ({ center: (window as unknown as MapWindow).__yingjiMap!.getCenter(), zoom: (window as unknown as MapWindow).__yingjiMap!.getZoom() }))
 
       // Closer in the clusters open up: individual points in at least two of the four colours.
       const colours = await page.evaluate(async () => {
-        const map = window.__yingjiMap!
+        const map = (window as unknown as MapWindow).__yingjiMap!
         type Sourced = { properties: Record<string, unknown>; geometry: { coordinates: [number, number] } }
         const features = map.querySourceFeatures('risk-points') as unknown as Sourced[]
         const points = features.filter((f) => !f.properties.cluster)
@@ -256,6 +256,21 @@ describe('the registries in Chromium', () => {
       expect(colours.rendered.length).toBeGreaterThanOrEqual(2)
       await page.waitForTimeout(300)
       await shoot(page, 'registry-risk-map-zoomed-zh.png')
+
+      // Every registry layer on at once, back at the county view: clusters with their counts.
+      for (const layer of ['enterprises', 'hazard-points', 'shelters', 'depots', 'teams']) {
+        const toggle = page.getByTestId(`layer-${layer}`).locator('input')
+        await toggle.click()
+        await expect.poll(() => toggle.isChecked()).toBe(true)
+      }
+      await expect.poll(() => new URL(page.url()).searchParams.get('layers')?.split(',').length).toBe(6)
+      await page.evaluate((view) => (window as unknown as MapWindow).__yingjiMap!.jumpTo(view), countyView)
+      await page.waitForFunction(() => {
+        const map = (window as unknown as MapWindow).__yingjiMap!
+        return ['enterprises', 'hazard-points', 'shelters', 'depots', 'teams'].every((id) => map.isSourceLoaded(id) && map.querySourceFeatures(id).length > 0)
+      }, undefined, { timeout: 20_000 })
+      await page.waitForTimeout(500)
+      await shoot(page, 'registry-one-map-all-layers-zh.png')
 
       // Across the whole layer every colour is one of the four.
       const all = await page.evaluate(async () => {

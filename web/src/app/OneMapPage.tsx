@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import { useI18n } from '../i18n/i18n.tsx'
@@ -20,10 +20,17 @@ export function OneMapPage({ rootCode }: { rootCode: string }) {
     () => [enterpriseOverlay(t), hazardPointOverlay(t), shelterOverlay(t), depotOverlay(t), teamOverlay(t), riskPointOverlay(t)],
     [t],
   )
-  const layers = params.get('layers')
-  const visible = useMemo(() => (layers ? layers.split(',').filter(Boolean) : []), [layers])
+  // Toggles answer at once from local state; the address follows (router updates are async).
+  const layers = params.get('layers') ?? ''
+  const [visible, setVisibleState] = useState<string[]>(() => layers.split(',').filter(Boolean))
+  useEffect(() => {
+    setVisibleState((current) => (current.join(',') === layers ? current : layers.split(',').filter(Boolean)))
+  }, [layers])
   const setVisible = useCallback(
-    (next: string[]) => setParams(next.length > 0 ? { layers: next.join(',') } : {}, { replace: true }),
+    (next: string[]) => {
+      setVisibleState(next)
+      setParams(next.length > 0 ? { layers: next.join(',') } : {}, { replace: true })
+    },
     [setParams],
   )
   const renderOverlays = useCallback(
