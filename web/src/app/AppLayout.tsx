@@ -4,6 +4,8 @@ import { Outlet, useLocation, useNavigate } from 'react-router'
 import { pick, useI18n } from '../i18n/i18n.tsx'
 import type { Me } from '../features/auth/api/types.ts'
 import { useLogout } from '../features/auth/api/logout.ts'
+import { AlarmNotifier } from '../features/monitoring/components/AlarmNotifier.tsx'
+import { alarmWatcherRoles } from '../features/monitoring/components/alarm-permissions.ts'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
 import { visibleModules } from './navigation.tsx'
 import styles from './AppLayout.module.css'
@@ -26,6 +28,7 @@ export function AppLayout({ me }: { me: Me }) {
           <span className={styles.city}>· {t('app.city')}</span>
         </Space>
         <Space size={16}>
+          {alarmWatcherRoles.includes(me.role) && <AlarmNotifier />}
           <Space size={8} className={styles.user} data-testid="current-user">
             <Avatar size="small" icon={<UserOutlined />} />
             <span>{me.displayName}</span>

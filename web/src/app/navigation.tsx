@@ -15,12 +15,12 @@ export interface ModuleEntry {
   roles?: readonly string[]
 }
 
-/** The platform's modules in menu order: the map and the registries are built so far. */
+/** The platform's modules in menu order: the map, the registries and monitoring are built so far. */
 export const modules: readonly ModuleEntry[] = [
   { path: '/map', label: 'nav.map', icon: <GlobalOutlined />, ready: true },
   { path: '/registry', label: 'nav.registry', icon: <BankOutlined />, ready: true },
   { path: '/resources', label: 'nav.resources', icon: <DatabaseOutlined />, ready: true },
-  { path: '/monitoring', label: 'nav.monitoring', icon: <AlertOutlined />, ready: false },
+  { path: '/monitoring', label: 'nav.monitoring', icon: <AlertOutlined />, ready: true },
   { path: '/warnings', label: 'nav.warnings', icon: <NotificationOutlined />, ready: false },
   { path: '/incidents', label: 'nav.incidents', icon: <AimOutlined />, ready: false },
   { path: '/plans', label: 'nav.plans', icon: <FileProtectOutlined />, ready: false },

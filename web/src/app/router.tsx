@@ -19,6 +19,8 @@ import { RouteError } from './RouteError.tsx'
 // The map brings MapLibre (~1 MB): load it when the map is first opened, not on the login page.
 const OneMapPage = lazy(() => import('./OneMapPage.tsx').then((module) => ({ default: module.OneMapPage })))
 const RegistryArea = lazy(() => import('../features/registry/pages/RegistryArea.tsx').then((module) => ({ default: module.RegistryArea })))
+const MonitoringArea = lazy(() => import('../features/monitoring/pages/MonitoringArea.tsx').then((module) => ({ default: module.MonitoringArea })))
+const MonitoringMapPage = lazy(() => import('./MonitoringMapPage.tsx').then((module) => ({ default: module.MonitoringMapPage })))
 const ResourcesArea = lazy(() => import('../features/resources/pages/ResourcesArea.tsx').then((module) => ({ default: module.ResourcesArea })))
 
 const fullScreenSpin = <Spin size="large" style={{ display: 'block', marginTop: '40vh' }} />
@@ -86,6 +88,10 @@ const router = createBrowserRouter([
           { index: true, element: <Navigate to="/map" replace /> },
           { path: '/map', element: <RequireSession>{(me) => <WithRegistrySession me={me}><OneMapPage rootCode={me.jurisdiction.code} /></WithRegistrySession>}</RequireSession> },
           { path: '/registry/*', element: <RequireSession>{(me) => <WithRegistrySession me={me}><RegistryArea /></WithRegistrySession>}</RequireSession> },
+          {
+            path: '/monitoring/*',
+            element: <RequireSession>{(me) => <WithRegistrySession me={me}><MonitoringArea map={<MonitoringMapPage rootCode={me.jurisdiction.code} />} /></WithRegistrySession>}</RequireSession>,
+          },
           { path: '/resources/*', element: <RequireSession>{(me) => <WithRegistrySession me={me}><ResourcesArea /></WithRegistrySession>}</RequireSession> },
           ...modules.filter((entry) => !entry.ready).map((entry) => ({ path: entry.path, element: <ComingSoonPage entry={entry} /> })),
           { path: '*', element: <Navigate to="/map" replace /> },

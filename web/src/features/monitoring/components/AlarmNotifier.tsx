@@ -1,0 +1,98 @@
+import { useRef } from 'react'
+import { App, Badge, Button, Tooltip } from 'antd'
+import { BellOutlined, WarningFilled } from '@ant-design/icons'
+import { useQueryClient } from '@tanstack/react-query'
+import { useNavigate } from 'react-router'
+import { useI18n } from '../../../i18n/i18n.tsx'
+import { acknowledgeAlarm } from '../api/acknowledge-alarm.ts'
+import { useAlarms } from '../api/get-alarms.ts'
+import { useTownshipNames } from '../api/get-townships.ts'
+import { monitoringKeys } from '../api/keys.ts'
+import type { Alarm } from '../api/types.ts'
+import { alarmLevelHex, alarmLevelRank } from './alarm-colours.ts'
+import { playChime } from './chime.ts'
+import { useMonitoringStream } from '../stream/use-monitoring-stream.ts'
+import { formatTime, formatValue } from './format.ts'
+
+const unacknowledged = (alarm: Alarm) => alarm.status === 'active' && !alarm.acknowledgedAt
+
+/**
+ * The duty officer's live alarms (header): a bell with the count of unacknowledged alarms,
+ * and on every new or escalated alarm from the stream a notification in the level's colour
+ * with 确认, plus a short chime.
+ */
+export function AlarmNotifier() {
+  const { t } = useI18n()
+  const { notification, message } = App.useApp()
+  const navigate = useNavigate()
+  const queryClient = useQueryClient()
+  const active = useAlarms({ status: 'active' })
+  const townships = useTownshipNames()
+  // The level each alarm was last announced at: a repeat of the same level stays quiet.
+  const announced = useRef(new Map<string, number>())
+  const count = (active.data?.items ?? []).filter(unacknowledged).length
+
+  const announce = (alarm: Alarm) => {
+    const key = `alarm-${alarm.id}`
+    const colour = alarmLevelHex[alarm.level]
+    const township = townships.data?.get(alarm.divisionCode.slice(0, 9)) ?? alarm.divisionCode
+    notification.open({
+      key,
+      placement: 'topRight',
+      duration: alarm.level === 'red' || alarm.level === 'orange' ? false : 20,
+      icon: <WarningFilled style={{ color: colour }} />,
+      style: { borderInlineStart: `6px solid ${colour}` },
+      title: `${t(`monitoring.level.${alarm.level}`)} · ${alarm.deviceName}`,
+      description: (
+        <div data-testid="alarm-notification" data-level={alarm.level}>
+          <div>{township} · {alarm.ruleName}</div>
+          <div>{t('monitoring.value')}：{formatValue(alarm.value)} · {formatTime(alarm.lastChangedAt)}</div>
+          {alarm.message && <div>{alarm.message}</div>}
+        </div>
+      ),
+      actions: (
+        <Button
+          type="primary"
+          size="small"
+          data-testid="alarm-notification-acknowledge"
+          onClick={() =>
+            void acknowledgeAlarm(alarm.id).then(
+              () => {
+                notification.destroy(key)
+                message.success(t('monitoring.acknowledged'))
+                void queryClient.invalidateQueries({ queryKey: monitoringKeys.all })
+              },
+              () => message.error(t('monitoring.acknowledgeFailed')),
+            )
+          }
+        >
+          {t('monitoring.acknowledge')}
+        </Button>
+      ),
+    })
+  }
+
+  const onAlarm = (alarm: Alarm) => {
+    void queryClient.invalidateQueries({ queryKey: monitoringKeys.alarms })
+    const rank = alarmLevelRank[alarm.level]
+    const before = announced.current.get(alarm.id)
+    if (!unacknowledged(alarm)) {
+      notification.destroy(`alarm-${alarm.id}`)
+      return
+    }
+    if (before !== undefined && before <= rank) return
+    announced.current.set(alarm.id, rank)
+    announce(alarm)
+    playChime(alarm.level)
+  }
+  useMonitoringStream({ onAlarm })
+
+  return (
+    <Tooltip title={t('monitoring.unacknowledged', { count })}>
+      <Badge count={count} size="small" offset={[-4, 4]} data-testid="alarm-badge">
+        <Button type="text" icon={<BellOutlined style={{ fontSize: 18, color: '#fff' }} />} onClick={() => void navigate('/monitoring/alarms')} aria-label={t('monitoring.alarms')} />
+      </Badge>
+    </Tooltip>
+  )
+}
+

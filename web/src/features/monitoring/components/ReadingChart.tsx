@@ -1,0 +1,103 @@
+import { useEffect, useRef } from 'react'
+import { LineChart, type LineSeriesOption } from 'echarts/charts'
+import { DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components'
+import * as echarts from 'echarts/core'
+import { CanvasRenderer } from 'echarts/renderers'
+import type { ReadingPoint, Threshold } from '../api/types.ts'
+import { alarmLevelHex } from './alarm-colours.ts'
+
+echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, DataZoomComponent, CanvasRenderer])
+
+export interface ChartSeries {
+  name: string
+  points: ReadingPoint[]
+  color: string
+  /** Thresholds are drawn on this series (the one the rules judge). */
+  judged?: boolean
+  /** Drawn as bars-like steps (e.g. rainfall per report). */
+  step?: boolean
+}
+
+export interface ReadingChartProps {
+  unit: string
+  series: ChartSeries[]
+  thresholds: Threshold[]
+  height?: number
+  testId?: string
+}
+
+/**
+ * A metric's time series with its thresholds as horizontal mark lines in their warning
+ * colours; the y axis always reaches the highest threshold so the lines stay in view.
+ */
+export function ReadingChart({ unit, series, thresholds, height = 300, testId }: ReadingChartProps) {
+  const node = useRef<HTMLDivElement>(null)
+  const chart = useRef<echarts.ECharts | null>(null)
+
+  useEffect(() => {
+    if (!node.current) return
+    const instance = echarts.init(node.current, undefined, { renderer: 'canvas' })
+    chart.current = instance
+    const resize = new ResizeObserver(() => instance.resize())
+    resize.observe(node.current)
+    return () => {
+      resize.disconnect()
+      instance.dispose()
+      chart.current = null
+    }
+  }, [])
+
+  useEffect(() => {
+    const highest = thresholds.reduce((max, threshold) => Math.max(max, threshold.value), Number.NEGATIVE_INFINITY)
+    const lines: LineSeriesOption[] = series.map((one) => ({
+      type: 'line',
+      name: one.name,
+      data: one.points.map((point) => [point.ts, point.value]),
+      showSymbol: one.points.length < 60,
+      step: one.step ? 'end' : false,
+      color: one.color,
+      lineStyle: { width: one.judged ? 2 : 1.2 },
+      markLine: one.judged && thresholds.length > 0
+        ? {
+            symbol: 'none',
+            silent: true,
+            data: thresholds.map((threshold) => ({
+              yAxis: threshold.value,
+              name: threshold.label,
+              lineStyle: { color: alarmLevelHex[threshold.level], type: 'dashed', width: 1.6 },
+              label: { formatter: threshold.label, position: 'insideEndTop', color: alarmLevelHex[threshold.level], fontWeight: 'bold' },
+            })),
+          }
+        : undefined,
+    }))
+    chart.current?.setOption(
+      {
+        animation: false,
+        grid: { left: 56, right: 24, top: 36, bottom: 56 },
+        legend: { top: 4 },
+        tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => `${typeof value === 'number' ? Math.round(value * 100) / 100 : String(value)} ${unit}` },
+        xAxis: { type: 'time' },
+        yAxis: {
+          type: 'value',
+          name: unit,
+          scale: true,
+          max: Number.isFinite(highest) ? (extent: { max: number }) => Math.ceil(Math.max(extent.max, highest * 1.08)) : undefined,
+        },
+        dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
+        series: lines,
+      },
+      { notMerge: true },
+    )
+  }, [series, thresholds, unit])
+
+  // The chart's data also sits in the DOM for tests and screen readers: thresholds by level.
+  return (
+    <div
+      ref={node}
+      style={{ width: '100%', height }}
+      data-testid={testId}
+      data-thresholds={thresholds.map((threshold) => `${threshold.level}:${threshold.value}`).join(',')}
+      data-points={series.reduce((count, one) => count + one.points.length, 0)}
+    />
+  )
+}

@@ -1,0 +1,5 @@
+/** Roles that may acknowledge, clear and close alarms (the server checks the jurisdiction again). */
+export const alarmHandlerRoles: readonly string[] = ['admin', 'duty_officer', 'commander', 'township']
+
+/** Roles that hear the live alarm notification in the header. */
+export const alarmWatcherRoles: readonly string[] = ['admin', 'duty_officer', 'commander']
