@@ -7,7 +7,7 @@ import type { Alarm } from '../api/types.ts'
 
 export type CommentedAction = 'acknowledge' | 'clear'
 
-/** 确认 or 消除 an alarm with an optional comment (处置意见). */
+/** 确认 or 解除 an alarm with an optional comment (处置意见). */
 export function AlarmActionModal({ alarm, action, onClose }: { alarm: Alarm | null; action: CommentedAction; onClose: () => void }) {
   const { t } = useI18n()
   const [comment, setComment] = useState('')

@@ -6,11 +6,11 @@ import type { CommentedAction } from './AlarmActionModal.tsx'
 
 export interface AlarmActionsProps {
   alarm: Alarm
-  /** Opens the comment modal for 确认 or 消除. */
+  /** Opens the comment modal for 确认 or 解除. */
   onCommented: (alarm: Alarm, action: CommentedAction) => void
 }
 
-/** 确认 while unacknowledged, 消除 until cleared, 关闭 once cleared. */
+/** 确认 while unacknowledged, 解除 until cleared, 关闭 once cleared. */
 export function AlarmActions({ alarm, onCommented }: AlarmActionsProps) {
   const { t } = useI18n()
   const close = useCloseAlarm()

@@ -4,7 +4,7 @@ import { DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, T
 import * as echarts from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 import type { ReadingPoint, Threshold } from '../api/types.ts'
-import { alarmLevelHex } from './alarm-colours.ts'
+import { alarmLevelHex, alarmLevelRank } from './alarm-colours.ts'
 
 echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, DataZoomComponent, CanvasRenderer])
 
@@ -24,6 +24,23 @@ export interface ReadingChartProps {
   thresholds: Threshold[]
   height?: number
   testId?: string
+}
+
+/**
+ * One line per threshold value: rules that share a value (e.g. 50 mm in 12 h blue, 6 h yellow,
+ * 3 h orange) share a line in the most severe colour, their labels stacked.
+ */
+function linesByValue(thresholds: readonly Threshold[]): Threshold[] {
+  const lines = new Map<number, Threshold>()
+  for (const threshold of thresholds) {
+    const line = lines.get(threshold.value)
+    if (!line) lines.set(threshold.value, { ...threshold })
+    else {
+      line.label = `${line.label}\n${threshold.label}`
+      if (alarmLevelRank[threshold.level] < alarmLevelRank[line.level]) line.level = threshold.level
+    }
+  }
+  return [...lines.values()]
 }
 
 /**
@@ -61,11 +78,11 @@ export function ReadingChart({ unit, series, thresholds, height = 300, testId }:
         ? {
             symbol: 'none',
             silent: true,
-            data: thresholds.map((threshold) => ({
-              yAxis: threshold.value,
-              name: threshold.label,
-              lineStyle: { color: alarmLevelHex[threshold.level], type: 'dashed', width: 1.6 },
-              label: { formatter: threshold.label, position: 'insideEndTop', color: alarmLevelHex[threshold.level], fontWeight: 'bold' },
+            data: linesByValue(thresholds).map((line) => ({
+              yAxis: line.value,
+              name: line.label,
+              lineStyle: { color: alarmLevelHex[line.level], type: 'dashed', width: 1.6 },
+              label: { formatter: line.label, position: 'insideEndTop', color: alarmLevelHex[line.level], fontWeight: 'bold' },
             })),
           }
         : undefined,
