@@ -492,6 +492,14 @@ export const zh = {
   'monitoring.createDevice': '新增监测设备',
   'monitoring.deviceCreated': '设备已登记',
   'monitoring.apiKeyOnce': '设备密钥只显示这一次，请立即配置到设备中。',
+  'stock.setMinimum': '设置最低库存',
+  'team.addMember': '添加队员',
+  'team.memberCreateTitle': '添加队员',
+  'team.memberEditTitle': '编辑队员',
+  'team.skillsHint': '输入后回车，可填多项',
+  'certificate.name': '证书名称',
+  'certificate.number': '证书编号',
+  'certificate.add': '添加证书',
 } as const
 
 export type MessageKey = keyof typeof zh
@@ -986,6 +994,14 @@ export const en: Record<MessageKey, string> = {
   'monitoring.createDevice': 'New monitoring device',
   'monitoring.deviceCreated': 'Device registered',
   'monitoring.apiKeyOnce': 'The device key is shown only this once: configure the device with it now.',
+  'stock.setMinimum': 'Set the minimum stock',
+  'team.addMember': 'Add a member',
+  'team.memberCreateTitle': 'New member',
+  'team.memberEditTitle': 'Edit member',
+  'team.skillsHint': 'Press Enter after each skill',
+  'certificate.name': 'Certificate',
+  'certificate.number': 'Number',
+  'certificate.add': 'Add a certificate',
 }
 
 /** English names of the GB/T 2260 / NBS division types the server returns in Chinese. */

@@ -27,6 +27,7 @@ export async function apiRequest<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | '
 export const apiGet = <T>(path: string) => apiRequest<T>('GET', path)
 export const apiPost = <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body)
 export const apiPatch = <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, body)
+export const apiPut = <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body)
 export const apiDelete = (path: string) => apiRequest<void>('DELETE', path)
 
 /** `path?a=1&b=x`, leaving out empty values. */

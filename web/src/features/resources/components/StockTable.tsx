@@ -1,7 +1,9 @@
 import { Table, Tag, Typography } from 'antd'
 import { useI18n } from '../../../i18n/i18n.tsx'
 import { enumLabel } from '../../../components/registry/fields.tsx'
+import { useCanWrite } from '../../../components/registry/session.tsx'
 import type { StockItem } from '../api/get-stock.ts'
+import { MinimumEditor } from './MinimumEditor.tsx'
 
 export interface StockTableProps {
   items: StockItem[]
@@ -14,6 +16,7 @@ export interface StockTableProps {
 /** Quantities on hand; below the minimum in red. */
 export function StockTable({ items, loading, withoutDepot, pagination = false }: StockTableProps) {
   const { t } = useI18n()
+  const canWrite = useCanWrite()
   return (
     <Table<StockItem>
       size="small"
@@ -32,7 +35,7 @@ export function StockTable({ items, loading, withoutDepot, pagination = false }:
             <Typography.Text type={item.belowMinimum ? 'danger' : undefined} strong={item.belowMinimum}>{quantity.toLocaleString()} {item.unit}</Typography.Text>
           ),
         },
-        { title: t('stock.minimum'), dataIndex: 'minQuantity', align: 'right' as const, render: (min: number, item: StockItem) => `${min.toLocaleString()} ${item.unit}` },
+        { title: t('stock.minimum'), dataIndex: 'minQuantity', align: 'right' as const, render: (min: number, item: StockItem) => <>{min.toLocaleString()} {item.unit}{canWrite && <MinimumEditor item={item} />}</> },
         { title: t('stock.state'), key: 'state', render: (_: unknown, item: StockItem) => (item.belowMinimum ? <Tag color="red">{t('stock.belowMinimum')}</Tag> : <Tag color="green">{t('stock.ok')}</Tag>) },
         { title: t('stock.nearestExpiry'), dataIndex: 'nearestExpiry', render: (date: string | null) => date ?? '—' },
       ]}
