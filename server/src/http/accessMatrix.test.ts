@@ -48,7 +48,8 @@ describe('access control across the whole API', () => {
     expect(urls).toEqual(expect.arrayContaining(['/api/auth/me', '/api/auth/users', '/api/auth/audit', '/api/divisions/:code', '/api/geo/boundary']))
     // Declared public: health, settings, OpenAPI, login and logout.
     const publicUrls = registered.filter((r) => r.config?.access === 'public').map((r) => r.url)
-    expect(new Set(publicUrls)).toEqual(new Set(['/api/health', '/api/ui-config', '/api/openapi.json', '/api/auth/login', '/api/auth/logout']))
+    // The device ingest route authenticates devices by their own key, not users.
+    expect(new Set(publicUrls)).toEqual(new Set(['/api/health', '/api/ui-config', '/api/openapi.json', '/api/auth/login', '/api/auth/logout', '/api/ingest/readings']))
   })
 
   it('answers 401 to a caller without credentials on every route not declared public', async () => {
@@ -120,6 +121,13 @@ describe('access control across the whole API', () => {
       { who: '镇桥镇 township officer', url: '/api/resources/teams/export?divisionCode=360281101', status: 403 },
       { who: '塘湖村 village officer', url: '/api/resources/stock/warnings?divisionCode=360281100', status: 200 },
       { who: 'county duty officer', url: '/api/resources/movements?divisionCode=360281101', status: 200 },
+      // Monitoring: every signed-in caller reads devices and alarms within their jurisdiction; filters outside it are refused.
+      ...Object.keys(callers).flatMap((who) => ['/api/monitoring/device-types', '/api/monitoring/devices', '/api/monitoring/devices/map',
+        '/api/monitoring/alarms?status=active', '/api/monitoring/lag'].map((url) => ({ who, url, status: 200 }))),
+      { who: '镇桥镇 township officer', url: '/api/monitoring/devices?divisionCode=360281100201', status: 200 },
+      { who: '镇桥镇 township officer', url: '/api/monitoring/devices?divisionCode=360281101', status: 403 },
+      { who: '镇桥镇 township officer', url: '/api/monitoring/alarms?divisionCode=360281101', status: 403 },
+      { who: 'county duty officer', url: '/api/monitoring/alarms?divisionCode=360281101', status: 200 },
     ]
 
     it.each(matrix)('$who: GET $url → $status', async ({ who, url, status }) => {
@@ -131,6 +139,15 @@ describe('access control across the whole API', () => {
     // Resources writes: read-only roles are refused before the body is looked at.
     it.each(['county commander', '塘湖村 village officer', 'enterprise user'].flatMap((who) =>
       ['/api/resources/depots', '/api/resources/movements', '/api/resources/supplies'].map((url) => ({ who, url }))))('$who: POST $url → 403', async ({ who, url }) => {
+      const res = await app.inject({ method: 'POST', url, headers: sessions[who]!, payload: { nonsense: true } })
+      expect(res.statusCode).toBe(403)
+    })
+
+    // Monitoring writes: devices by admin, duty officer, commander, department; alarms handled by admin, duty officer, commander, township.
+    it.each([
+      ...['塘湖村 village officer', 'enterprise user', '镇桥镇 township officer'].map((who) => ({ who, url: '/api/monitoring/devices' })),
+      ...['塘湖村 village officer', 'enterprise user'].map((who) => ({ who, url: `/api/monitoring/alarms/${sampleParams.id}/acknowledge` })),
+    ])('$who: POST $url → 403', async ({ who, url }) => {
       const res = await app.inject({ method: 'POST', url, headers: sessions[who]!, payload: { nonsense: true } })
       expect(res.statusCode).toBe(403)
     })

@@ -1,0 +1,205 @@
+/**
+ * The batch writer (批量写入): readings from every ingest request and MQTT message wait in one
+ * bounded queue and are written by group commit — every `flushIntervalMs` or as soon as
+ * `flushRows` wait — as one multi-row `unnest` insert in one transaction. A submitter's promise
+ * resolves only after that transaction has committed (durable before acknowledged). When the
+ * queue is full, `trySubmit` refuses at once (HTTP answers 429) and `submit` waits for room
+ * (MQTT withholds the PUBACK): memory stays bounded, nothing is dropped silently.
+ * After each commit the rows actually inserted (not duplicates) go to `onCommitted` (the rule
+ * engine), one batch at a time, in commit order.
+ */
+import type { Db } from '../../db/database.ts'
+import * as queries from './queries.ts'
+
+export interface ReadingRow {
+  deviceId: string
+  metric: string
+  /** epoch ms */
+  ts: number
+  value: number
+}
+
+export interface WriterStats {
+  queueDepth: number
+  oldestUnprocessedAgeMs: number
+  acceptedTotal: number
+  storedTotal: number
+  duplicateTotal: number
+  /** Refused because the queue was full (the client was told to retry) */
+  droppedTotal: number
+  batches: number
+}
+
+interface Entry {
+  rows: readonly ReadingRow[]
+  enqueuedAt: number
+  resolve: (inserted: boolean[]) => void
+  reject: (error: unknown) => void
+}
+
+export interface BatchWriterOptions {
+  capacity: number
+  flushIntervalMs: number
+  flushRows: number
+  now: () => number
+  onCommitted: (rows: ReadingRow[], enqueuedAt: number) => Promise<void>
+  onError: (message: string, error: unknown) => void
+}
+
+const dayMs = 86_400_000
+
+export class BatchWriter {
+  private readonly queue: Entry[] = []
+  private queued = 0
+  private inFlightOldest = NaN
+  private timer: NodeJS.Timeout | null = null
+  private flushing: Promise<void> | null = null
+  private readonly waiters: (() => void)[] = []
+  private readonly knownDays = new Set<number>()
+  private closed = false
+  readonly totals = { acceptedTotal: 0, storedTotal: 0, duplicateTotal: 0, droppedTotal: 0, batches: 0 }
+
+  constructor(private readonly db: Db, private readonly options: BatchWriterOptions) {}
+
+  /** Reads which day partitions exist, so the hot path creates only new ones. */
+  async start(): Promise<void> {
+    for (const name of await queries.readingPartitions(this.db)) {
+      const m = /^readings_(\d{4})(\d{2})(\d{2})$/.exec(name)
+      if (m) this.knownDays.add(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+    }
+  }
+
+  /** Rows in the queue, or null when they do not fit (the caller answers 429). */
+  trySubmit(rows: readonly ReadingRow[]): Promise<boolean[]> | null {
+    if (this.closed) return null
+    if (rows.length === 0) return Promise.resolve([])
+    if (this.queued > 0 && this.queued + rows.length > this.options.capacity) {
+      this.totals.droppedTotal += rows.length
+      return null
+    }
+    return this.enqueue(rows)
+  }
+
+  /** Waits for room, then queues (MQTT: the client's in-flight window does the rest). */
+  async submit(rows: readonly ReadingRow[]): Promise<boolean[]> {
+    for (;;) {
+      if (this.closed) throw new Error('writer closed')
+      if (rows.length === 0) return []
+      if (this.queued === 0 || this.queued + rows.length <= this.options.capacity) return this.enqueue(rows)
+      await new Promise<void>((resolve) => this.waiters.push(resolve))
+    }
+  }
+
+  stats(): WriterStats {
+    const oldest = this.queue[0]?.enqueuedAt ?? NaN
+    const since = Number.isNaN(this.inFlightOldest) ? oldest : Number.isNaN(oldest) ? this.inFlightOldest : Math.min(oldest, this.inFlightOldest)
+    return { queueDepth: this.queued, oldestUnprocessedAgeMs: Number.isNaN(since) ? 0 : Math.max(0, this.options.now() - since), ...this.totals }
+  }
+
+  /** Writes everything queued, then refuses new rows. */
+  async close(): Promise<void> {
+    this.closed = true
+    while (this.queue.length > 0 || this.flushing) await this.flushNow()
+    if (this.timer) clearTimeout(this.timer)
+    for (const wake of this.waiters.splice(0)) wake()
+  }
+
+  private enqueue(rows: readonly ReadingRow[]): Promise<boolean[]> {
+    return new Promise<boolean[]>((resolve, reject) => {
+      this.queue.push({ rows, enqueuedAt: this.options.now(), resolve, reject })
+      this.queued += rows.length
+      this.totals.acceptedTotal += rows.length
+      this.schedule()
+    })
+  }
+
+  private schedule(): void {
+    if (this.flushing) return
+    if (this.queued >= this.options.flushRows) {
+      if (this.timer) clearTimeout(this.timer)
+      this.timer = null
+      void this.flushNow()
+    } else if (!this.timer) {
+      this.timer = setTimeout(() => { this.timer = null; void this.flushNow() }, this.options.flushIntervalMs)
+    }
+  }
+
+  private async flushNow(): Promise<void> {
+    if (this.flushing) return this.flushing
+    if (this.queue.length === 0) return
+    this.flushing = this.flushOnce().finally(() => {
+      this.flushing = null
+      if (this.queue.length > 0) this.schedule()
+    })
+    return this.flushing
+  }
+
+  private async flushOnce(): Promise<void> {
+    const batch: Entry[] = []
+    let count = 0
+    while (this.queue.length > 0 && (batch.length === 0 || count + this.queue[0]!.rows.length <= this.options.flushRows)) {
+      const entry = this.queue.shift()!
+      batch.push(entry)
+      count += entry.rows.length
+    }
+    this.inFlightOldest = batch[0]!.enqueuedAt
+    const deviceIds: string[] = []
+    const metrics: string[] = []
+    const ts: number[] = []
+    const values: number[] = []
+    const days = new Set<number>()
+    const devices = new Set<string>()
+    for (const entry of batch) {
+      for (const r of entry.rows) {
+        deviceIds.push(r.deviceId)
+        metrics.push(r.metric)
+        ts.push(r.ts)
+        values.push(r.value)
+        devices.add(r.deviceId)
+        const day = Math.floor(r.ts / dayMs) * dayMs
+        if (!this.knownDays.has(day)) days.add(day)
+      }
+    }
+    let inserted: Set<string>
+    try {
+      inserted = await this.db.transaction(async (tx) => {
+        for (const day of days) await queries.ensureDayPartition(tx, day)
+        const keys = await queries.insertReadings(tx, deviceIds, metrics, ts, values)
+        await queries.touchDevices(tx, [...devices])
+        return keys
+      })
+    } catch (error) {
+      this.inFlightOldest = NaN
+      this.release(count)
+      this.options.onError('读数写入失败 Writing readings failed', error)
+      for (const entry of batch) entry.reject(error)
+      return
+    }
+    for (const day of days) this.knownDays.add(day)
+    this.totals.batches++
+    const stored: ReadingRow[] = []
+    for (const entry of batch) {
+      entry.resolve(entry.rows.map((r) => {
+        const key = `${r.deviceId}|${r.metric}|${r.ts}`
+        if (!inserted.delete(key)) return false
+        stored.push(r)
+        return true
+      }))
+    }
+    this.totals.storedTotal += stored.length
+    this.totals.duplicateTotal += count - stored.length
+    this.release(count)
+    try {
+      await this.options.onCommitted(stored, batch[0]!.enqueuedAt)
+    } catch (error) {
+      this.options.onError('规则评估失败 Rule evaluation failed', error)
+    } finally {
+      this.inFlightOldest = NaN
+    }
+  }
+
+  private release(count: number): void {
+    this.queued -= count
+    for (const wake of this.waiters.splice(0)) wake()
+  }
+}

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ingest, monitoringTestApp, registerDevice, type MonitoringTestApp, type TestDevice } from './testSupport.ts'
+
+const minute = 60_000
+
+describe('POST /api/ingest/readings', () => {
+  let t: MonitoringTestApp
+  let gauge: TestDevice
+  beforeAll(async () => {
+    t = await monitoringTestApp()
+    gauge = await registerDevice(t)
+  })
+  afterAll(async () => { await t?.close() })
+
+  it('answers each item: good ones stored even when others are bad, each bad one with its reason', async () => {
+    const now = Date.now()
+    const at = (ms: number) => new Date(now + ms).toISOString()
+    const res = await ingest(t, gauge.apiKey, [
+      { metric: 'rainfall_mm', ts: at(-10 * minute), value: 1.5 },
+      { metric: 'rainfall_mm', ts: now - 5 * minute, value: 2 },
+      { metric: 'level_m', ts: at(-4 * minute), value: 1 },
+      { metric: 'rainfall_mm', ts: at(-3 * minute), value: 'NaN' },
+      { metric: 'rainfall_mm', ts: at(-3 * minute), value: '2.5' },
+      { metric: 'rainfall_mm', ts: at(-3 * minute), value: null },
+      { metric: 'rainfall_mm', ts: at(10 * minute), value: 1 },
+      { metric: 'rainfall_mm', ts: '2000-01-01T00:00:00Z', value: 1 },
+      { metric: 'rainfall_mm', ts: 'yesterday', value: 1 },
+      { metric: 'rainfall_mm', ts: at(-10 * minute), value: 1.5 },
+      'hello',
+    ])
+    expect(res.statusCode).toBe(200)
+    const results = res.json<{ results: { index: number; status: string; reason?: string }[] }>().results
+    expect(results.map((r) => [r.index, r.status, r.reason ?? ''])).toEqual([
+      [0, 'accepted', ''], [1, 'accepted', ''], [2, 'rejected', 'unknown_metric'], [3, 'rejected', 'invalid_value'],
+      [4, 'rejected', 'invalid_value'], [5, 'rejected', 'invalid_value'], [6, 'rejected', 'ts_in_future'],
+      [7, 'rejected', 'ts_too_old'], [8, 'rejected', 'invalid_ts'], [9, 'duplicate', ''], [10, 'rejected', 'not_an_object'],
+    ])
+    // Sent again: the same (device, metric, ts) is a duplicate, not a second row.
+    const again = await ingest(t, gauge.apiKey, [{ metric: 'rainfall_mm', ts: at(-10 * minute), value: 9 }])
+    expect(again.json<{ results: { status: string }[] }>().results[0]!.status).toBe('duplicate')
+    const readings = await t.app.inject({ url: `/api/monitoring/devices/${gauge.id}/readings?metric=rainfall_mm&from=${at(-60 * minute)}`, headers: t.admin })
+    expect(readings.statusCode).toBe(200)
+    expect(readings.json<{ unit: string; points: { value: number }[] }>()).toMatchObject({ unit: 'mm', points: [{ value: 1.5 }, { value: 2 }] })
+    const device = await t.app.inject({ url: `/api/monitoring/devices/${gauge.id}`, headers: t.admin })
+    expect(device.json<{ status: string }>().status).toBe('online')
+  })
+
+  it('rolls readings up by minute (rainfall summed) and shows the thresholds of the device rules', async () => {
+    const base = Math.floor(Date.now() / minute) * minute - 30 * minute
+    const items = [0, 10, 20, 70, 80].map((s, i) => ({ metric: 'rainfall_mm', ts: base + s * 1000, value: i + 1 }))
+    expect((await ingest(t, gauge.apiKey, items)).statusCode).toBe(200)
+    const res = await t.app.inject({ url: `/api/monitoring/devices/${gauge.id}/readings?bucket=1m&from=${new Date(base).toISOString()}&to=${new Date(base + 2 * minute).toISOString()}`, headers: t.admin })
+    const body = res.json<{ points: { ts: string; value: number }[]; thresholds: { level: string; value: number }[] }>()
+    expect(body.points).toEqual([{ ts: new Date(base).toISOString(), value: 6 }, { ts: new Date(base + minute).toISOString(), value: 9 }])
+    expect(body.thresholds).toContainEqual(expect.objectContaining({ level: 'orange', value: 50 }))
+    expect(body.thresholds).toContainEqual(expect.objectContaining({ level: 'red', value: 100 }))
+  })
+
+  it('refuses a wrong or missing key with 401, an oversized batch with 413 and a non-array body with 400', async () => {
+    const wrong = await ingest(t, 'yjd_wrong', [{ metric: 'rainfall_mm', ts: Date.now(), value: 1 }])
+    expect(wrong.statusCode).toBe(401)
+    const none = await t.app.inject({ method: 'POST', url: '/api/ingest/readings', payload: [] })
+    expect(none.statusCode).toBe(401)
+    const big = Array.from({ length: 5001 }, (_, i) => ({ metric: 'rainfall_mm', ts: Date.now() - i * 1000, value: 0 }))
+    const tooBig = await ingest(t, gauge.apiKey, big)
+    expect(tooBig.statusCode).toBe(413)
+    expect(tooBig.json().error).toMatchObject({ code: 'batch_too_large', field: 'body' })
+    const notArray = await ingest(t, gauge.apiKey, '"rain"')
+    expect(notArray.statusCode).toBe(400)
+  })
+
+  it('a user API key or session is not a device key', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/ingest/readings', headers: t.admin, payload: [] })
+    expect(res.statusCode).toBe(401)
+  })
+})
+
+describe('back-pressure', () => {
+  let t: MonitoringTestApp
+  beforeAll(async () => { t = await monitoringTestApp({ queueCapacity: 10, flushIntervalMs: 300 }) })
+  afterAll(async () => { await t?.close() })
+
+  it('answers 429 with Retry-After when the write queue is full, and stores the batches it accepted', async () => {
+    const gauge = await registerDevice(t)
+    const batch = (k: number) => Array.from({ length: 8 }, (_, i) => ({ metric: 'rainfall_mm', ts: Date.now() - (k * 8 + i + 1) * 1000, value: 1 }))
+    const [first, second] = await Promise.all([ingest(t, gauge.apiKey, batch(0)), ingest(t, gauge.apiKey, batch(1))])
+    expect([first.statusCode, second.statusCode].sort()).toEqual([200, 429])
+    const refused = first.statusCode === 429 ? first : second
+    expect(refused.headers['retry-after']).toBe('1')
+    expect(refused.json().error.code).toBe('ingest_queue_full')
+    const lag = await t.app.inject({ url: '/api/monitoring/lag', headers: t.admin })
+    expect(lag.json()).toMatchObject({ queueDepth: 0, storedTotal: 8, droppedTotal: 8 })
+  })
+})
