@@ -52,6 +52,7 @@ export function effectiveRules(device: Pick<DeviceInfo, 'type' | 'expectedInterv
 }
 
 const replayWindowMs = 10 * 60_000
+const noSnapshotReplayMs = 24 * 3_600_000
 const replayLimit = 500_000
 const latencySamples = 10_000
 
@@ -103,7 +104,8 @@ export class MonitoringRuntime {
     }
     for (const device of this.byId.values()) if (!assigned.has(device.id)) this.assign(device)
     await this.writer.start()
-    if (saved) await this.replay(new Date(new Date(saved.saved_at).getTime() - replayWindowMs))
+    // Readings committed after the last snapshot (or, without one, of the longest window).
+    await this.replay(new Date(saved ? new Date(saved.saved_at).getTime() - replayWindowMs : this.settings.now() - noSnapshotReplayMs))
     const every = (ms: number, fn: () => Promise<unknown> | void) => {
       if (ms > 0) this.timers.push(setInterval(() => { void Promise.resolve(fn()).catch((error: unknown) => console.error(error)) }, ms).unref())
     }
