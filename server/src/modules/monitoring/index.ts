@@ -12,6 +12,8 @@ import { monitoringRuntime } from './runtime.ts'
 export const monitoringModule = (platform: Platform): FastifyPluginAsync => async (app) => {
   const runtime = monitoringRuntime(platform)
   await runtime.start()
+  // Open event streams would keep the HTTP server from closing: end them first.
+  app.addHook('preClose', async () => { runtime.hub.closeAll() })
   app.addHook('onClose', async () => { await runtime.stop() })
   await app.register(monitoringRoutes(platform, runtime))
 }
