@@ -43,6 +43,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 async function openServer(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 })
+  // An idle connection the server ends (restart, DROP DATABASE … FORCE) emits 'error' on the
+  // pool; unhandled, that would crash the process. The pool replaces it on the next query.
+  pool.on('error', (error) => { console.warn(`PostgreSQL idle connection lost: ${error.message}`) })
   // Fail fast with a clear message rather than on the first request.
   try {
     const client = await pool.connect()
