@@ -1,7 +1,7 @@
 /**
  * The batch writer (批量写入): readings from every ingest request and MQTT message wait in one
- * bounded queue and are written by group commit — every `flushIntervalMs` or as soon as
- * `flushRows` wait — as one multi-row `unnest` insert in one transaction. A submitter's promise
+ * bounded queue and are written by group commit — at most one commit every `flushIntervalMs`
+ * (at once when the writer was idle), or as soon as `flushRows` wait — as one multi-row `unnest` insert in one transaction. A submitter's promise
  * resolves only after that transaction has committed (durable before acknowledged). When the
  * queue is full, `trySubmit` refuses at once (HTTP answers 429) and `submit` waits for room
  * (MQTT withholds the PUBACK): memory stays bounded, nothing is dropped silently.
@@ -57,6 +57,7 @@ export class BatchWriter {
   private readonly waiters: (() => void)[] = []
   private readonly knownDays = new Set<number>()
   private closed = false
+  private lastFlushAt = -Infinity
   readonly totals = { acceptedTotal: 0, storedTotal: 0, duplicateTotal: 0, droppedTotal: 0, batches: 0 }
 
   constructor(private readonly db: Db, private readonly options: BatchWriterOptions) {}
@@ -120,7 +121,9 @@ export class BatchWriter {
       this.timer = null
       void this.flushNow()
     } else if (!this.timer) {
-      this.timer = setTimeout(() => { this.timer = null; void this.flushNow() }, this.options.flushIntervalMs)
+      // Commits at most every flushIntervalMs: at once after a quiet spell, batched under load.
+      const wait = Math.max(0, this.lastFlushAt + this.options.flushIntervalMs - this.options.now())
+      this.timer = setTimeout(() => { this.timer = null; void this.flushNow() }, wait)
     }
   }
 
@@ -135,6 +138,7 @@ export class BatchWriter {
   }
 
   private async flushOnce(): Promise<void> {
+    this.lastFlushAt = this.options.now()
     const batch: Entry[] = []
     let count = 0
     while (this.queue.length > 0 && (batch.length === 0 || count + this.queue[0]!.rows.length <= this.options.flushRows)) {
