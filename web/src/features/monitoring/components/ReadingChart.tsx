@@ -26,17 +26,35 @@ export interface ReadingChartProps {
   testId?: string
 }
 
+/** 108 → 110, 57.2 → 58, 5430 → 5500: up to two significant digits. */
+function niceCeil(value: number): number {
+  if (value <= 0) return 0
+  const step = 10 ** Math.floor(Math.log10(value)) / 10
+  return Number((Math.ceil(Number((value / step).toPrecision(12))) * step).toPrecision(12))
+}
+
+/** The words every threshold label starts with (the rule's name), to say once rather than on every line. */
+function commonLead(labels: readonly string[]): string {
+  if (labels.length < 2) return ''
+  let lead = labels[0]!
+  for (const label of labels) while (!label.startsWith(lead)) lead = lead.slice(0, -1)
+  const space = lead.lastIndexOf(' ')
+  return space < 0 ? '' : lead.slice(0, space + 1)
+}
+
 /**
  * One line per threshold value: rules that share a value (e.g. 50 mm in 12 h blue, 6 h yellow,
- * 3 h orange) share a line in the most severe colour, their labels stacked.
+ * 3 h orange) share a line in the most severe colour, their labels side by side.
  */
 function linesByValue(thresholds: readonly Threshold[]): Threshold[] {
+  const lead = commonLead(thresholds.map((threshold) => threshold.label))
   const lines = new Map<number, Threshold>()
   for (const threshold of thresholds) {
+    const label = threshold.label.slice(lead.length)
     const line = lines.get(threshold.value)
-    if (!line) lines.set(threshold.value, { ...threshold })
+    if (!line) lines.set(threshold.value, { ...threshold, label })
     else {
-      line.label = `${line.label}\n${threshold.label}`
+      line.label = `${line.label} · ${label}`
       if (alarmLevelRank[threshold.level] < alarmLevelRank[line.level]) line.level = threshold.level
     }
   }
@@ -82,7 +100,7 @@ export function ReadingChart({ unit, series, thresholds, height = 300, testId }:
               yAxis: line.value,
               name: line.label,
               lineStyle: { color: alarmLevelHex[line.level], type: 'dashed', width: 1.6 },
-              label: { formatter: line.label, position: 'insideEndTop', color: alarmLevelHex[line.level], fontWeight: 'bold' },
+              label: { formatter: line.label, position: 'insideEndTop', color: alarmLevelHex[line.level], fontWeight: 'bold', fontSize: 11 },
             })),
           }
         : undefined,
@@ -98,7 +116,8 @@ export function ReadingChart({ unit, series, thresholds, height = 300, testId }:
           type: 'value',
           name: unit,
           scale: true,
-          max: Number.isFinite(highest) ? (extent: { max: number }) => Math.ceil(Math.max(extent.max, highest * 1.08)) : undefined,
+          // Room above the highest threshold for its label, rounded to a tidy tick.
+          max: Number.isFinite(highest) ? (extent: { max: number }) => niceCeil(Math.max(extent.max, highest * 1.1)) : undefined,
         },
         dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
         series: lines,

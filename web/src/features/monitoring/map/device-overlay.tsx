@@ -31,7 +31,8 @@ export function deviceOverlay(t: Translate): PointOverlay {
     queryKey: monitoringKeys.deviceMap,
     load: getDevicesMap,
     pointColor: colourOfRank(stateRank),
-    pointRadius: ['case', ['<=', stateRank, 4], 8, ['interpolate', ['linear'], ['zoom'], 9, 4.5, 14, 7]],
+    // A zoom curve must be the outermost expression: the alarm case goes inside each stop.
+    pointRadius: ['interpolate', ['linear'], ['zoom'], 9, ['case', ['<=', stateRank, 4], 7, 4.5], 14, ['case', ['<=', stateRank, 4], 10, 7]],
     pointStrokeColor: ['case', ['<=', stateRank, 4], '#262626', '#ffffff'],
     pointStrokeWidth: ['case', ['<=', stateRank, 4], 2, 1.2],
     clusterProperties: { worst: ['min', stateRank] },

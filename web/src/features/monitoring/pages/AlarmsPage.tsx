@@ -46,9 +46,8 @@ export function AlarmsPage() {
     { title: t('monitoring.township'), dataIndex: 'divisionCode', render: (code: string) => township(code) },
     { title: t('monitoring.rule'), dataIndex: 'ruleName' },
     { title: t('monitoring.value'), dataIndex: 'value', align: 'right', render: (value: number | null) => formatValue(value) },
-    { title: t('monitoring.raisedAt'), dataIndex: 'raisedAt', render: formatTime },
-    { title: t('monitoring.lastChangedAt'), dataIndex: 'lastChangedAt', render: formatTime },
     { title: t('registry.status'), dataIndex: 'status', render: (value: Alarm['status']) => <AlarmStatusTag status={value} /> },
+    { title: t('monitoring.raisedAt'), dataIndex: 'raisedAt', render: formatTime },
     {
       title: t('monitoring.acknowledgedBy'),
       dataIndex: 'acknowledgedBy',

@@ -1,0 +1,206 @@
+/**
+ * Monitoring in real Chromium against the real server (SCENARIO steps 1–2): a rain gauge in
+ * 镇桥镇 reports 60 mm within 3 h over its device key; the signed-in duty officer is notified at
+ * once (orange, 暴雨橙色 band: ≥ 50 mm in 3 h), sees the device orange on the monitoring map and
+ * the alarm in the list, acknowledges it with a comment and sees its status change; the device
+ * page draws the rainfall with its thresholds.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import type { Browser, Page } from 'playwright-core'
+import { buildApp } from '../../server/src/http/app.ts'
+import { createTestPlatform, type TestPlatform } from '../../server/src/testing/platform.ts'
+import { createTestUser, loginAs, type TestUser } from '../../server/src/testing/session.ts'
+import { baseUrlOf, ensureWebBuilt, launchChromium, screenshotPath } from './browser.ts'
+
+/** The slice of maplibre's Map the test reads (the app exposes it as `__yingjiMap`). */
+interface ExposedMap {
+  loaded(): boolean
+  isMoving(): boolean
+  getSource(id: string): unknown
+  querySourceFeatures(source: string): Array<{ properties: Record<string, unknown> }>
+  jumpTo(options: { center: [number, number]; zoom: number }): void
+  project(lngLat: [number, number]): { x: number; y: number }
+}
+/** The page's window: the map, and the EventSources the test watches (installed by an init script). */
+type TestWindow = Window & { __yingjiMap?: ExposedMap; __streams?: EventSource[] }
+
+/** Records every EventSource the app opens, so the test knows when the live stream is connected. */
+const watchStreams = () => {
+  const Native = window.EventSource
+  const streams: EventSource[] = []
+  ;(window as unknown as TestWindow).__streams = streams
+  window.EventSource = class extends Native {
+    constructor(url: string | URL, init?: EventSourceInit) {
+      super(url, init)
+      streams.push(this)
+    }
+  }
+}
+
+describe('monitoring in Chromium', () => {
+  let platform: TestPlatform
+  let app: FastifyInstance
+  let browser: Browser
+  let baseUrl: string
+  let officer: TestUser
+
+  beforeAll(async () => {
+    ensureWebBuilt()
+    platform = await createTestPlatform()
+    app = await buildApp(platform, { logger: false })
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    baseUrl = baseUrlOf(app.server.address())
+    officer = await createTestUser(platform, { role: 'duty_officer', displayName: '赵值班' })
+    browser = await launchChromium()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+    await platform?.close()
+  })
+
+  async function shoot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ animations: 'disabled', path: screenshotPath(name) })
+  }
+
+  /** Registers the rain gauge through the API, as an administrator would, and returns its id and key. */
+  async function createRainGauge(): Promise<{ id: string; apiKey: string; location: [number, number] }> {
+    const admin = await loginAs(app, platform, { role: 'admin' })
+    // Beside the township's point (镇桥镇, 360281100000).
+    const township = (await app.inject({ method: 'GET', url: '/api/divisions/360281100000', headers: admin.headers })).json<{ location: { lon: number; lat: number } }>()
+    const location: [number, number] = [township.location.lon + 0.012, township.location.lat - 0.008]
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/monitoring/devices',
+      headers: admin.headers,
+      payload: { code: 'ZQ-RAIN-E2E', type: 'rain_gauge', name: '镇桥镇雨量站', divisionCode: '360281100000', location: { lon: location[0], lat: location[1] }, expectedIntervalS: 600 },
+    })
+    expect(response.statusCode, response.body).toBe(201)
+    return { ...response.json<{ id: string; apiKey: string }>(), location }
+  }
+
+  /** Six reports of 10 mm, 25 minutes apart, the last one now: 60 mm within 3 h. */
+  async function reportStorm(apiKey: string): Promise<void> {
+    const now = Date.now()
+    const readings = Array.from({ length: 6 }, (_, i) => ({ metric: 'rainfall_mm', ts: new Date(now - (5 - i) * 25 * 60_000).toISOString(), value: 10 }))
+    const response = await fetch(`${baseUrl}/api/ingest/readings`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(readings),
+    })
+    expect(response.status).toBe(200)
+    const body = (await response.json()) as { results: { status: string }[] }
+    expect(body.results.map((result) => result.status)).toEqual(Array(6).fill('accepted'))
+  }
+
+  it('notifies the duty officer of an orange rainstorm alarm, lists it, acknowledges it and charts the rainfall', { timeout: 120_000 }, async () => {
+    const device = await createRainGauge()
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })
+    await context.addInitScript(watchStreams)
+    const page = await context.newPage()
+    try {
+      await page.goto(baseUrl)
+      await page.getByLabel('用户名').fill(officer.username)
+      await page.getByLabel('密码').fill(officer.password)
+      await page.getByRole('button', { name: '登录' }).click()
+      await page.waitForURL('**/map')
+      await page.getByRole('menuitem', { name: /监测预警/ }).click()
+      await page.waitForURL('**/monitoring/map')
+      // The header's stream and the map's are open before the rain falls.
+      await page.waitForFunction(() => {
+        const streams = (window as unknown as TestWindow).__streams ?? []
+        return streams.filter((stream) => stream.readyState === EventSource.OPEN).length >= 2
+      })
+      await expect.poll(() => page.getByTestId('ingest-lag').innerText()).toMatch(/^延迟 \d+ ms$/)
+
+      await reportStorm(device.apiKey)
+
+      const notice = page.getByTestId('alarm-notification')
+      await notice.waitFor({ timeout: 15_000 })
+      expect(await notice.getAttribute('data-level')).toBe('orange')
+      const card = page.locator('.ant-notification-notice').filter({ has: notice })
+      await expect.poll(() => card.innerText()).toContain('橙色 · 镇桥镇雨量站')
+      expect(await notice.innerText()).toContain('镇桥镇')
+      await card.getByTestId('alarm-notification-acknowledge').waitFor()
+      await expect.poll(() => page.getByTestId('alarm-badge').innerText()).toBe('1')
+      // The device turns orange on the map.
+      await expect
+        .poll(() => page.evaluate(() => {
+          const map = (window as unknown as TestWindow).__yingjiMap
+          if (!map?.getSource('monitoring-devices')) return null
+          // Clustered at the county view: the orange device is the worst in its cluster.
+          return map.querySourceFeatures('monitoring-devices').some((feature) => feature.properties.alarmLevel === 'orange' || feature.properties.worst === 2)
+        }), { timeout: 10_000 })
+        .toBe(true)
+      await shoot(page, 'monitoring-notification-zh.png')
+
+      // The alarm list: newest first, orange, 未确认.
+      await page.getByRole('menuitem', { name: '报警列表' }).click()
+      const list = page.getByTestId('alarm-list')
+      const row = list.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '镇桥镇雨量站' })
+      await row.waitFor()
+      expect(await row.getByTestId('alarm-level').innerText()).toBe('橙色')
+      expect(await row.getByTestId('alarm-status').innerText()).toBe('未确认')
+      expect(await row.innerText()).toContain('镇桥镇')
+      await shoot(page, 'monitoring-alarms-zh.png')
+
+      // Acknowledge with a comment: the status changes, the officer and comment show, the notice and badge go.
+      await row.getByTestId('alarm-acknowledge').click()
+      const modal = page.getByRole('dialog').filter({ hasText: '确认报警' })
+      await modal.getByLabel('处置意见').fill('已通知镇桥镇防汛责任人，加强巡查')
+      await modal.getByRole('button', { name: '确认' }).click()
+      await expect.poll(() => row.getByTestId('alarm-status').innerText()).toBe('已确认')
+      await expect.poll(() => row.innerText()).toContain('赵值班')
+      expect(await row.innerText()).toContain('已通知镇桥镇防汛责任人')
+      await expect.poll(() => page.getByTestId('alarm-notification').count()).toBe(0)
+      await expect.poll(() => page.getByTestId('alarm-badge').innerText()).toBe('')
+      await shoot(page, 'monitoring-acknowledged-zh.png')
+
+      // The history records who acknowledged it.
+      await row.getByTestId('alarm-view').click()
+      const history = page.getByTestId('alarm-history')
+      await expect.poll(() => history.innerText()).toContain('确认')
+      expect(await history.innerText()).toContain('已通知镇桥镇防汛责任人')
+      await page.keyboard.press('Escape')
+
+      // On the monitoring map the acknowledged alarm keeps the device orange; its popup shows the last report.
+      await page.getByRole('menuitem', { name: '监测一张图' }).click()
+      await page.waitForFunction(() => {
+        const map = (window as unknown as TestWindow).__yingjiMap
+        return !!map?.loaded() && map.querySourceFeatures('monitoring-devices').length > 0
+      }, undefined, { timeout: 15_000 })
+      await page.evaluate((center) => (window as unknown as TestWindow).__yingjiMap!.jumpTo({ center, zoom: 12.5 }), device.location)
+      await page.waitForFunction(() => {
+        const map = (window as unknown as TestWindow).__yingjiMap!
+        return !map.isMoving() && map.querySourceFeatures('monitoring-devices').some((feature) => feature.properties.alarmLevel === 'orange')
+      }, undefined, { timeout: 15_000 })
+      const canvas = await page.locator('.maplibregl-canvas').boundingBox()
+      const pixel = await page.evaluate((lngLat) => (window as unknown as TestWindow).__yingjiMap!.project(lngLat), device.location)
+      await page.mouse.click(canvas!.x + pixel.x, canvas!.y + pixel.y)
+      const popup = page.getByTestId('device-popup')
+      await expect.poll(() => popup.innerText()).toContain('10 mm')
+      expect(await popup.getByTestId('alarm-level').innerText()).toBe('橙色')
+      await shoot(page, 'monitoring-map-zh.png')
+
+      // The device page: the rainfall with the rainstorm thresholds as lines.
+      await popup.getByTestId('device-popup-link').click()
+      await page.waitForURL(`**/monitoring/devices/${device.id}`)
+      const chart = page.getByTestId('chart-rainfall_mm')
+      await chart.waitFor()
+      const thresholds = (await chart.getAttribute('data-thresholds')) ?? ''
+      expect(thresholds).toContain('orange:50')
+      expect(thresholds).toContain('red:100')
+      expect(Number(await chart.getAttribute('data-points'))).toBeGreaterThanOrEqual(6)
+      await page.getByTestId('device-alarm').waitFor()
+      await page.waitForTimeout(300)
+      await shoot(page, 'monitoring-device-zh.png')
+    } catch (error) {
+      await shoot(page, 'failure-monitoring.png').catch(() => {})
+      throw error
+    } finally {
+      await context.close()
+    }
+  })
+})
