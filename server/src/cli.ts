@@ -1,4 +1,6 @@
+import path from 'node:path'
 import { loadConfig } from './config.ts'
+import { buildTemplate } from './platform.ts'
 import { AppError } from './http/errors.ts'
 import { openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
@@ -9,6 +11,8 @@ const usage = `用法 Usage: yingji <command>
 
   start                       启动平台 Start the platform (default)
   migrate                     执行数据库迁移 Apply database migrations
+  template                    预制内嵌数据库模板（npm install 时自动执行）
+                              Build the prepared embedded-database template (run by npm install)
   divisions import FILE.csv   导入行政区划 Import divisions from a GB/T 2260 code list
 `
 
@@ -28,6 +32,16 @@ export async function main(args: string[]): Promise<number> {
           console.log(applied.length ? `已执行迁移 Applied: ${applied.join(', ')}` : '数据库已是最新 Database is up to date')
         } finally {
           await database.close()
+        }
+        return 0
+      }
+      case 'template': {
+        // Best effort: an install must not fail because the template could not be built.
+        try {
+          const file = await buildTemplate()
+          console.log(`内嵌数据库模板已就绪 Embedded database template ready: ${path.relative(process.cwd(), file)}`)
+        } catch (error) {
+          console.warn(`未能预制数据库模板（首次启动会较慢）Could not build the database template (first start will be slower): ${(error as Error).message}`)
         }
         return 0
       }

@@ -1,6 +1,7 @@
 import type { Config } from './config.ts'
 import { openDatabase, type Database, type Db } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
+import { isNewDataDir, readTemplate, templateKey, templatePath, writeTemplate } from './db/template.ts'
 import { createInProcessBus, type EventBus } from './modules/events/bus.ts'
 import { createOutbox, type Outbox } from './modules/events/outbox.ts'
 import { seedLeping } from './modules/geo/seed.ts'
@@ -26,10 +27,13 @@ export interface PlatformOptions {
 }
 
 export async function createPlatform(config: Config, options: PlatformOptions = {}): Promise<Platform> {
+  const inFolder = !config.databaseUrl && !options.inMemory && !options.snapshot
+  // A new data folder starts from the prepared template when `npm install` built one.
+  const snapshot = options.snapshot ?? (inFolder && isNewDataDir(config.dataDir) ? readTemplate() : undefined)
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
-    dataDir: options.inMemory || options.snapshot ? undefined : config.dataDir,
-    snapshot: options.snapshot,
+    dataDir: inFolder ? config.dataDir : undefined,
+    snapshot,
   })
   try {
     if (options.prepare !== false) await prepareDatabase(database)
@@ -49,6 +53,19 @@ export async function prepareDatabase(database: Database): Promise<void> {
   // Demo registries for Leping (every row marked synthetic); each seed skips when data exists.
   await seedRegistryDemo(database.db)
   await seedResourcesDemo(database.db)
+}
+
+/** Builds the prepared-database template for the current sources unless it exists; returns its path. */
+export async function buildTemplate(): Promise<string> {
+  const key = templateKey()
+  if (readTemplate(key)) return templatePath(key)
+  const database = await openDatabase({})
+  try {
+    await prepareDatabase(database)
+    return await writeTemplate(await database.dump!(), key)
+  } finally {
+    await database.close()
+  }
 }
 
 export async function closePlatform(platform: Platform): Promise<void> {

@@ -1,12 +1,7 @@
-import crypto from 'node:crypto'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
-import { repoRoot } from '../config.ts'
 import { openDatabase } from '../db/database.ts'
-import { prepareDatabase } from '../platform.ts'
+import { buildTemplate, prepareDatabase } from '../platform.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,7 +24,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('dbMode', mode)
   project.provide('skipReason', '')
   if (mode === 'embedded') {
-    project.provide('snapshotPath', await embeddedSnapshot())
+    project.provide('snapshotPath', await buildTemplate())
     return async () => {}
   }
   const adminUrl = process.env.YINGJI_TEST_DATABASE_URL ?? defaultAdminUrl
@@ -64,37 +59,4 @@ export function withDatabase(url: string, database: string): string {
   const u = new URL(url)
   u.pathname = `/${database}`
   return u.toString()
-}
-
-/** A snapshot keyed by the hash of everything that shapes the prepared database. */
-async function embeddedSnapshot(): Promise<string> {
-  const hash = crypto.createHash('sha256')
-  for (const dir of ['server/migrations', 'server/src/modules', 'datasets']) {
-    for (const file of walk(path.join(repoRoot, dir))) {
-      if (file.endsWith('.test.ts')) continue
-      hash.update(file).update(fs.readFileSync(file))
-    }
-  }
-  const snapshotPath = path.join(os.tmpdir(), `yingji-test-snapshot-${hash.digest('hex').slice(0, 16)}.tar.gz`)
-  if (fs.existsSync(snapshotPath)) return snapshotPath
-  const database = await openDatabase({})
-  try {
-    await prepareDatabase(database)
-    const blob = await database.dump!()
-    const tmp = `${snapshotPath}.${process.pid}.tmp`
-    fs.writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()))
-    fs.renameSync(tmp, snapshotPath)
-  } finally {
-    await database.close()
-  }
-  return snapshotPath
-}
-
-function* walk(dir: string): Generator<string> {
-  if (!fs.existsSync(dir)) return
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const full = path.join(dir, entry.name)
-    if (entry.isDirectory()) yield* walk(full)
-    else yield full
-  }
 }
