@@ -81,10 +81,7 @@ describe('monitoring in Chromium', () => {
     return { ...response.json<{ id: string; apiKey: string }>(), location }
   }
 
-  /** Six reports of 10 mm, 25 minutes apart, the last one now: 60 mm within 3 h. */
-  async function reportStorm(apiKey: string): Promise<void> {
-    const now = Date.now()
-    const readings = Array.from({ length: 6 }, (_, i) => ({ metric: 'rainfall_mm', ts: new Date(now - (5 - i) * 25 * 60_000).toISOString(), value: 10 }))
+  async function report(apiKey: string, readings: { metric: string; ts: string; value: number }[]): Promise<void> {
     const response = await fetch(`${baseUrl}/api/ingest/readings`, {
       method: 'POST',
       headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
@@ -92,10 +89,16 @@ describe('monitoring in Chromium', () => {
     })
     expect(response.status).toBe(200)
     const body = (await response.json()) as { results: { status: string }[] }
-    expect(body.results.map((result) => result.status)).toEqual(Array(6).fill('accepted'))
+    expect(body.results.map((result) => result.status)).toEqual(readings.map(() => 'accepted'))
   }
 
-  it('notifies the duty officer of an orange rainstorm alarm, lists it, acknowledges it and charts the rainfall', { timeout: 120_000 }, async () => {
+  /** Six reports of 10 mm, 25 minutes apart, the last one now: 60 mm within 3 h. */
+  const storm = () => {
+    const now = Date.now()
+    return Array.from({ length: 6 }, (_, i) => ({ metric: 'rainfall_mm', ts: new Date(now - (5 - i) * 25 * 60_000).toISOString(), value: 10 }))
+  }
+
+  it('notifies the duty officer of an orange rainstorm alarm, lists it, acknowledges it, charts the rainfall and re-notifies when it turns red', { timeout: 120_000 }, async () => {
     const device = await createRainGauge()
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })
     await context.addInitScript(watchStreams)
@@ -115,7 +118,7 @@ describe('monitoring in Chromium', () => {
       })
       await expect.poll(() => page.getByTestId('ingest-lag').innerText()).toMatch(/^延迟 \d+ ms$/)
 
-      await reportStorm(device.apiKey)
+      await report(device.apiKey, storm())
 
       const notice = page.getByTestId('alarm-notification')
       await notice.waitFor({ timeout: 15_000 })
@@ -196,6 +199,23 @@ describe('monitoring in Chromium', () => {
       await page.getByTestId('device-alarm').waitFor()
       await page.waitForTimeout(300)
       await shoot(page, 'monitoring-device-zh.png')
+
+      // 45 mm more: ≥ 100 mm in 3 h escalates the same alarm to red. The chart grows live, the
+      // officer is notified again and acknowledges from the notification.
+      const shown = Number(await chart.getAttribute('data-points'))
+      await report(device.apiKey, [{ metric: 'rainfall_mm', ts: new Date().toISOString(), value: 45 }])
+      await expect.poll(() => chart.getAttribute('data-points').then(Number), { timeout: 10_000 }).toBe(shown + 2)
+      const redNotice = page.locator('[data-testid="alarm-notification"][data-level="red"]')
+      await redNotice.waitFor({ timeout: 15_000 })
+      const redCard = page.locator('.ant-notification-notice').filter({ has: redNotice })
+      await expect.poll(() => redCard.innerText()).toContain('红色 · 镇桥镇雨量站')
+      await expect.poll(() => page.getByTestId('alarm-badge').innerText()).toBe('1')
+      await expect.poll(() => page.getByTestId('device-alarm').getByTestId('alarm-level').innerText()).toBe('红色')
+      await page.waitForTimeout(300)
+      await shoot(page, 'monitoring-escalated-zh.png')
+      await redCard.getByTestId('alarm-notification-acknowledge').click()
+      await expect.poll(() => page.getByTestId('alarm-notification').count()).toBe(0)
+      await expect.poll(() => page.getByTestId('alarm-badge').innerText()).toBe('')
     } catch (error) {
       await shoot(page, 'failure-monitoring.png').catch(() => {})
       throw error

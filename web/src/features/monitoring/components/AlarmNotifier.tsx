@@ -14,7 +14,8 @@ import { playChime } from './chime.ts'
 import { useMonitoringStream } from '../stream/use-monitoring-stream.ts'
 import { formatTime, formatValue } from './format.ts'
 
-const unacknowledged = (alarm: Alarm) => alarm.status === 'active' && !alarm.acknowledgedAt
+/** `active`: raised or escalated since the last acknowledgement (an escalation asks for a new one). */
+const unacknowledged = (alarm: Alarm) => alarm.status === 'active'
 
 /**
  * The duty officer's live alarms (header): a bell with the count of unacknowledged alarms,

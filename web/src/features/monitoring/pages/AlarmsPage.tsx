@@ -51,7 +51,8 @@ export function AlarmsPage() {
     {
       title: t('monitoring.acknowledgedBy'),
       dataIndex: 'acknowledgedBy',
-      render: (who: string | null, row) => (who ? <>{who}{row.comment && <div><Typography.Text type="secondary">{row.comment}</Typography.Text></div>}</> : '—'),
+      render: (who: string | null, row) =>
+        who ? <>{who}{row.comment && <div><Typography.Text type="secondary" ellipsis={{ tooltip: row.comment }} style={{ maxWidth: 180 }}>{row.comment}</Typography.Text></div>}</> : '—',
     },
     {
       title: t('registry.actions'),
