@@ -47,6 +47,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'yingji_session' },
           apiKey: { type: 'http', scheme: 'bearer' },
+          deviceKey: { type: 'http', scheme: 'bearer', description: '监测设备密钥 · A monitoring device\'s key' },
         },
       },
     },
