@@ -6,6 +6,7 @@ import { repoRoot, type Config } from './config.ts'
 import { buildApp, webDist } from './http/app.ts'
 import { closePlatform, createPlatform, type Platform } from './platform.ts'
 import { ensureAdmin } from './modules/auth/bootstrap.ts'
+import { startMonitoringServices } from './modules/monitoring/index.ts'
 
 export interface RunningServer {
   app: FastifyInstance
@@ -23,6 +24,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   platform.outbox.start()
   await app.listen({ port: config.port, host: config.host })
   const url = `http://localhost:${(app.server.address() as { port: number }).port}`
+  // MQTT ingest and the simulated sensor network (which reports through the HTTP ingest route).
+  const monitoring = await startMonitoringServices(platform, `http://127.0.0.1:${(app.server.address() as { port: number }).port}`)
   const lines = [
     '',
     `  应急平台已启动 Yingji is running: ${url}`,
@@ -40,6 +43,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const stop = async () => {
     if (stopping) return
     stopping = true
+    await monitoring.stop()
     await app.close()
     await closePlatform(platform)
   }

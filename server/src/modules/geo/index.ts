@@ -10,6 +10,6 @@ export const geoModule = (platform: Platform): FastifyPluginAsync => async (app)
   await app.register(geoRoutes(platform))
 }
 
-export { divisionNames, divisionPlaces, parseDivisionCode, type DivisionPlace } from './service.ts'
+export { divisionNames, divisionPlaces, divisionPoints, parseDivisionCode, rivers, type DivisionPlace } from './service.ts'
 export { seedLeping } from './seed.ts'
 export { importDivisionsCsv } from './importCsv.ts'

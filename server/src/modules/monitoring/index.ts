@@ -21,3 +21,4 @@ export const monitoringModule = (platform: Platform): FastifyPluginAsync => asyn
 export { monitoringRuntime, type MonitoringRuntime } from './runtime.ts'
 export { configureMonitoring, type MonitoringSettings } from './settings.ts'
 export { alarmChangedTopic, alarmRaisedTopic, alarmUnacknowledgedTopic, type AlarmView } from './alarms.ts'
+export { startMonitoringServices, type MonitoringServices } from './services.ts'
