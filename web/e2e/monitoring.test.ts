@@ -216,6 +216,19 @@ describe('monitoring in Chromium', () => {
       await redCard.getByTestId('alarm-notification-acknowledge').click()
       await expect.poll(() => page.getByTestId('alarm-notification').count()).toBe(0)
       await expect.poll(() => page.getByTestId('alarm-badge').innerText()).toBe('')
+
+      // The device list: the gauge online and red; then the alarm list in English.
+      await page.getByRole('menuitem', { name: '设备' }).click()
+      const deviceRow = page.getByTestId('device-list').locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: 'ZQ-RAIN-E2E' })
+      await deviceRow.waitFor()
+      expect(await deviceRow.getByTestId('device-status').innerText()).toBe('在线')
+      expect(await deviceRow.getByTestId('alarm-level').innerText()).toBe('红色')
+      await shoot(page, 'monitoring-devices-zh.png')
+      await page.getByTestId('language-switch').click()
+      await page.getByRole('menuitem', { name: 'Alarms' }).click()
+      const englishRow = page.getByTestId('alarm-list').locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: 'ZQ-RAIN-E2E' })
+      await expect.poll(() => englishRow.getByTestId('alarm-status').innerText()).toBe('Acknowledged')
+      await shoot(page, 'monitoring-alarms-en.png')
     } catch (error) {
       await shoot(page, 'failure-monitoring.png').catch(() => {})
       throw error

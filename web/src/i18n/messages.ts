@@ -930,7 +930,7 @@ export const en: Record<MessageKey, string> = {
   'reserve.inForce': 'in force',
   'reserve.notInForce': 'not in force',
   // Monitoring
-  'monitoring.map': 'Monitoring map',
+  'monitoring.map': 'Live map',
   'monitoring.alarms': 'Alarms',
   'monitoring.devices': 'Devices',
   'monitoring.device': 'Device',

@@ -114,6 +114,8 @@ export interface Alarm {
   divisionCode: string
   ruleId: string
   ruleName: string
+  /** English rule name, when the server sends it. */
+  ruleNameEn?: string
   level: AlarmLevel
   status: AlarmStatus
   value: number | null

@@ -4,12 +4,13 @@ import { useI18n } from '../../../i18n/i18n.tsx'
 import { useAcknowledgeAlarm } from '../api/acknowledge-alarm.ts'
 import { useClearAlarm } from '../api/clear-alarm.ts'
 import type { Alarm } from '../api/types.ts'
+import { ruleNameOf } from './format.ts'
 
 export type CommentedAction = 'acknowledge' | 'clear'
 
 /** 确认 or 解除 an alarm with an optional comment (处置意见). */
 export function AlarmActionModal({ alarm, action, onClose }: { alarm: Alarm | null; action: CommentedAction; onClose: () => void }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const [comment, setComment] = useState('')
   const acknowledge = useAcknowledgeAlarm()
   const clear = useClearAlarm()
@@ -32,7 +33,7 @@ export function AlarmActionModal({ alarm, action, onClose }: { alarm: Alarm | nu
     >
       {alarm && (
         <Typography.Paragraph>
-          {alarm.deviceName}（{alarm.deviceCode}）· {alarm.ruleName}
+          {alarm.deviceName}（{alarm.deviceCode}）· {ruleNameOf(alarm, locale)}
         </Typography.Paragraph>
       )}
       <Input.TextArea

@@ -7,17 +7,17 @@ import { useCommentAlarm } from '../api/comment-alarm.ts'
 import { AlarmHistory } from './AlarmHistory.tsx'
 import { AlarmLevelTag } from './AlarmLevelTag.tsx'
 import { AlarmStatusTag } from './AlarmStatusTag.tsx'
-import { formatTime, formatValue } from './format.ts'
+import { formatTime, formatValue, ruleNameOf } from './format.ts'
 
 /** One alarm: facts, history and a comment box. */
 export function AlarmDrawer({ alarmId, township, onClose }: { alarmId: string | null; township: (code: string) => string; onClose: () => void }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const alarm = useAlarm(alarmId)
   const comment = useCommentAlarm()
   const [text, setText] = useState('')
   const data = alarm.data
   return (
-    <Drawer open={alarmId !== null} size={520} title={data ? `${data.deviceName} · ${data.ruleName}` : ''} onClose={onClose} destroyOnHidden data-testid="alarm-drawer">
+    <Drawer open={alarmId !== null} size={520} title={data ? `${data.deviceName} · ${ruleNameOf(data, locale)}` : ''} onClose={onClose} destroyOnHidden data-testid="alarm-drawer">
       {!data ? (
         <Spin />
       ) : (

@@ -12,7 +12,7 @@ import type { Alarm } from '../api/types.ts'
 import { alarmLevelHex, alarmLevelRank } from './alarm-colours.ts'
 import { playChime } from './chime.ts'
 import { useMonitoringStream } from '../stream/use-monitoring-stream.ts'
-import { formatTime, formatValue } from './format.ts'
+import { formatTime, formatValue, ruleNameOf } from './format.ts'
 
 /** `active`: raised or escalated since the last acknowledgement (an escalation asks for a new one). */
 const unacknowledged = (alarm: Alarm) => alarm.status === 'active'
@@ -23,7 +23,7 @@ const unacknowledged = (alarm: Alarm) => alarm.status === 'active'
  * with 确认, plus a short chime.
  */
 export function AlarmNotifier() {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const { notification, message } = App.useApp()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
@@ -46,7 +46,7 @@ export function AlarmNotifier() {
       title: `${t(`monitoring.level.${alarm.level}`)} · ${alarm.deviceName}`,
       description: (
         <div data-testid="alarm-notification" data-level={alarm.level}>
-          <div>{township} · {alarm.ruleName}</div>
+          <div>{township} · {ruleNameOf(alarm, locale)}</div>
           <div>{t('monitoring.value')}：{formatValue(alarm.value)} · {formatTime(alarm.lastChangedAt)}</div>
           {alarm.message && <div>{alarm.message}</div>}
         </div>

@@ -14,3 +14,8 @@ export function formatValue(value: number | null | undefined, unit?: string): st
   const text = String(Math.round(value * 100) / 100)
   return unit ? `${text} ${unit}` : text
 }
+
+/** The alarm's rule name in the UI language (Chinese when no English name is sent). */
+export function ruleNameOf(alarm: { ruleName: string; ruleNameEn?: string }, locale: 'zh' | 'en'): string {
+  return locale === 'en' && alarm.ruleNameEn ? alarm.ruleNameEn : alarm.ruleName
+}

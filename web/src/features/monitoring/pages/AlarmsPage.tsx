@@ -13,13 +13,13 @@ import { AlarmDrawer } from '../components/AlarmDrawer.tsx'
 import { AlarmLevelTag } from '../components/AlarmLevelTag.tsx'
 import { alarmHandlerRoles } from '../components/alarm-permissions.ts'
 import { AlarmStatusTag } from '../components/AlarmStatusTag.tsx'
-import { formatTime, formatValue } from '../components/format.ts'
+import { formatTime, formatValue, ruleNameOf } from '../components/format.ts'
 
 const statusFilters: AlarmStatusFilter[] = ['open', 'active', 'acknowledged', 'cleared', 'closed']
 
 /** 报警列表: newest first, filtered by status, level and division; acknowledge, clear, close. */
 export function AlarmsPage() {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const { role } = useRegistrySession()
   const canHandle = alarmHandlerRoles.includes(role)
   const [status, setStatus] = useState<AlarmStatusFilter | undefined>('open')
@@ -38,13 +38,18 @@ export function AlarmsPage() {
       title: t('monitoring.device'),
       dataIndex: 'deviceName',
       render: (name: string, row) => (
-        <Link to={`/monitoring/devices/${row.deviceId}`}>
-          {name} <Typography.Text type="secondary">{row.deviceCode}</Typography.Text>
-        </Link>
+        <>
+          <Link to={`/monitoring/devices/${row.deviceId}`}>{name}</Link>
+          <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{row.deviceCode}</Typography.Text></div>
+        </>
       ),
     },
     { title: t('monitoring.township'), dataIndex: 'divisionCode', render: (code: string) => township(code) },
-    { title: t('monitoring.rule'), dataIndex: 'ruleName' },
+    {
+      title: t('monitoring.rule'),
+      dataIndex: 'ruleName',
+      render: (_, row) => <Typography.Text ellipsis={{ tooltip: true }} style={{ maxWidth: 160 }}>{ruleNameOf(row, locale)}</Typography.Text>,
+    },
     { title: t('monitoring.value'), dataIndex: 'value', align: 'right', render: (value: number | null) => formatValue(value) },
     { title: t('registry.status'), dataIndex: 'status', render: (value: Alarm['status']) => <AlarmStatusTag status={value} /> },
     { title: t('monitoring.raisedAt'), dataIndex: 'raisedAt', render: formatTime },

@@ -14,7 +14,7 @@ import { monitoringKeys } from '../api/keys.ts'
 import type { Bucket, ReadingEvent, ReadingSeries } from '../api/types.ts'
 import { AlarmLevelTag } from '../components/AlarmLevelTag.tsx'
 import { DeviceStatusTag } from '../components/DeviceStatusTag.tsx'
-import { formatTime, formatValue } from '../components/format.ts'
+import { formatTime, formatValue, ruleNameOf } from '../components/format.ts'
 import { MetricChart } from '../components/MetricChart.tsx'
 import { useMonitoringStream } from '../stream/use-monitoring-stream.ts'
 
@@ -92,7 +92,7 @@ export function DevicePage() {
             type={alarm.level === 'red' || alarm.level === 'orange' ? 'error' : 'warning'}
             showIcon
             style={{ marginTop: 8 }}
-            title={<Space><AlarmLevelTag level={alarm.level} />{alarm.ruleName} · {formatValue(alarm.value)} · {formatTime(alarm.raisedAt)}</Space>}
+            title={<Space><AlarmLevelTag level={alarm.level} />{ruleNameOf(alarm, locale)} · {formatValue(alarm.value)} · {formatTime(alarm.raisedAt)}</Space>}
             description={alarm.message}
             data-testid="device-alarm"
           />
