@@ -48,7 +48,7 @@ export function AlarmsPage() {
     {
       title: t('monitoring.rule'),
       dataIndex: 'ruleName',
-      render: (_, row) => <Typography.Text ellipsis={{ tooltip: true }} style={{ maxWidth: 160 }}>{ruleNameOf(row, locale)}</Typography.Text>,
+      render: (_, row) => <Typography.Text ellipsis={{ tooltip: true }} style={{ maxWidth: 150 }}>{ruleNameOf(row, locale)}</Typography.Text>,
     },
     { title: t('monitoring.value'), dataIndex: 'value', align: 'right', render: (value: number | null) => formatValue(value) },
     { title: t('registry.status'), dataIndex: 'status', render: (value: Alarm['status']) => <AlarmStatusTag status={value} /> },
@@ -57,7 +57,7 @@ export function AlarmsPage() {
       title: t('monitoring.acknowledgedBy'),
       dataIndex: 'acknowledgedBy',
       render: (who: string | null, row) =>
-        who ? <>{who}{row.comment && <div><Typography.Text type="secondary" ellipsis={{ tooltip: row.comment }} style={{ maxWidth: 180 }}>{row.comment}</Typography.Text></div>}</> : '—',
+        who ? <>{who}{row.comment && <div><Typography.Text type="secondary" ellipsis={{ tooltip: row.comment }} style={{ maxWidth: 140 }}>{row.comment}</Typography.Text></div>}</> : '—',
     },
     {
       title: t('registry.actions'),
