@@ -14,6 +14,10 @@ import { playChime } from './chime.ts'
 import { useMonitoringStream } from '../stream/use-monitoring-stream.ts'
 import { formatTime, formatValue, ruleNameOf } from './format.ts'
 
+/** In a storm many gauges cross at once: the newest few notices stay, the list holds them all. */
+const maxNotices = 4
+const chimeGapMs = 2000
+
 /** `active`: raised or escalated since the last acknowledgement (an escalation asks for a new one). */
 const unacknowledged = (alarm: Alarm) => alarm.status === 'active'
 
@@ -31,16 +35,27 @@ export function AlarmNotifier() {
   const townships = useTownshipNames()
   // The level each alarm was last announced at: a repeat of the same level stays quiet.
   const announced = useRef(new Map<string, number>())
+  const open = useRef<string[]>([])
+  const lastChime = useRef(0)
+  const dismiss = (key: string) => {
+    open.current = open.current.filter((shown) => shown !== key)
+    notification.destroy(key)
+  }
   const count = (active.data?.items ?? []).filter(unacknowledged).length
 
   const announce = (alarm: Alarm) => {
     const key = `alarm-${alarm.id}`
+    open.current = [...open.current.filter((shown) => shown !== key), key]
+    while (open.current.length > maxNotices) dismiss(open.current[0]!)
     const colour = alarmLevelHex[alarm.level]
     const township = townships.data?.get(alarm.divisionCode.slice(0, 9)) ?? alarm.divisionCode
     notification.open({
       key,
       placement: 'topRight',
       duration: alarm.level === 'red' || alarm.level === 'orange' ? false : 20,
+      onClose: () => {
+        open.current = open.current.filter((shown) => shown !== key)
+      },
       icon: <WarningFilled style={{ color: colour }} />,
       style: { borderInlineStart: `6px solid ${colour}` },
       title: `${t(`monitoring.level.${alarm.level}`)} · ${alarm.deviceName}`,
@@ -59,7 +74,7 @@ export function AlarmNotifier() {
           onClick={() =>
             void acknowledgeAlarm(alarm.id).then(
               () => {
-                notification.destroy(key)
+                dismiss(key)
                 message.success(t('monitoring.acknowledged'))
                 void queryClient.invalidateQueries({ queryKey: monitoringKeys.all })
               },
@@ -78,13 +93,16 @@ export function AlarmNotifier() {
     const rank = alarmLevelRank[alarm.level]
     const before = announced.current.get(alarm.id)
     if (!unacknowledged(alarm)) {
-      notification.destroy(`alarm-${alarm.id}`)
+      dismiss(`alarm-${alarm.id}`)
       return
     }
     if (before !== undefined && before <= rank) return
     announced.current.set(alarm.id, rank)
     announce(alarm)
-    playChime(alarm.level)
+    if (Date.now() - lastChime.current > chimeGapMs) {
+      lastChime.current = Date.now()
+      playChime(alarm.level)
+    }
   }
   useMonitoringStream({ onAlarm })
 
