@@ -97,6 +97,11 @@ export class BatchWriter {
     return { queueDepth: this.queued, oldestUnprocessedAgeMs: Number.isNaN(since) ? 0 : Math.max(0, this.options.now() - since), ...this.totals }
   }
 
+  /** Waits until everything queued so far is written (and its rules evaluated). */
+  async drain(): Promise<void> {
+    while (this.queue.length > 0 || this.flushing) await this.flushNow()
+  }
+
   /** Writes everything queued, then refuses new rows. */
   async close(): Promise<void> {
     this.closed = true
