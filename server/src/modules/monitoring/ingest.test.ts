@@ -92,3 +92,25 @@ describe('back-pressure', () => {
     expect(lag.json()).toMatchObject({ queueDepth: 0, storedTotal: 8, droppedTotal: 8 })
   })
 })
+
+describe('retention', () => {
+  let t: MonitoringTestApp
+  beforeAll(async () => { t = await monitoringTestApp({ retentionDays: 2 }) })
+  afterAll(async () => { await t?.close() })
+
+  it('refuses readings older than the retention and drops the day partitions that fall out of it', async () => {
+    const gauge = await registerDevice(t)
+    const day = 86_400_000
+    const res = await ingest(t, gauge.apiKey, [
+      { metric: 'rainfall_mm', ts: Date.now() - 3 * day, value: 1 },
+      { metric: 'rainfall_mm', ts: Date.now() - 1.5 * day, value: 1 },
+      { metric: 'rainfall_mm', ts: Date.now() - 1000, value: 1 },
+    ])
+    expect(res.json<{ results: { status: string }[] }>().results.map((r) => r.status)).toEqual(['rejected', 'accepted', 'accepted'])
+    const { monitoringRuntime } = await import('./runtime.ts')
+    const dropped = await monitoringRuntime(t.platform).applyRetention(Date.now() + 2 * day)
+    expect(dropped.length).toBeGreaterThanOrEqual(1)
+    const readings = await t.app.inject({ url: `/api/monitoring/devices/${gauge.id}/readings?from=${new Date(Date.now() - 3 * day).toISOString()}`, headers: t.admin })
+    expect(readings.json<{ points: unknown[] }>().points.length).toBeLessThan(2)
+  })
+})

@@ -111,6 +111,8 @@ export class MonitoringRuntime {
     }
     every(this.settings.tickIntervalMs, () => this.tick())
     every(this.settings.snapshotIntervalMs, () => this.saveSnapshot())
+    every(this.settings.tickIntervalMs > 0 ? 3_600_000 : 0, () => this.applyRetention())
+    await this.applyRetention()
     every(this.settings.lagEventIntervalMs, () => { this.hub.lag(this.lag()) })
   }
 
@@ -189,6 +191,19 @@ export class MonitoringRuntime {
       }
     })().finally(() => { this.ticking = null })
     return this.ticking
+  }
+
+  /** Drops the day partitions wholly older than the retention period; returns their names. */
+  async applyRetention(now = this.settings.now()): Promise<string[]> {
+    const cutoff = now - this.settings.retentionDays * 86_400_000
+    const dropped: string[] = []
+    for (const name of await queries.readingPartitions(this.platform.db)) {
+      const m = /^readings_(\d{4})(\d{2})(\d{2})$/.exec(name)
+      if (!m || Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) + 86_400_000 > cutoff) continue
+      await queries.dropPartition(this.platform.db, name)
+      dropped.push(name)
+    }
+    return dropped
   }
 
   async saveSnapshot(): Promise<void> {
