@@ -117,14 +117,14 @@ export interface AlarmFilter {
   deviceId?: string | undefined
 }
 
-export async function listAlarms(q: Queryable, f: AlarmFilter, limit: number): Promise<AlarmRow[]> {
+export async function listAlarms(q: Queryable, f: AlarmFilter, limit: number, offset = 0): Promise<(AlarmRow & { total: number })[]> {
   const parts = [sql`a.division_code LIKE ${`${f.prefix}%`}`]
   if (f.statuses) parts.push(sql`a.status IN (${sql.join(f.statuses.map((s) => sql`${s}`), sql`, `)})`)
   if (f.level) parts.push(sql`a.level = ${f.level}`)
   if (f.deviceId) parts.push(sql`a.device_id = ${f.deviceId}`)
-  return queryRows<AlarmRow>(q, sql`
-    SELECT ${alarmColumns} FROM monitoring.alarms a JOIN monitoring.devices d ON d.id = a.device_id
-    WHERE ${sql.join(parts, sql` AND `)} ORDER BY a.raised_at DESC LIMIT ${limit}`)
+  return queryRows<AlarmRow & { total: number }>(q, sql`
+    SELECT ${alarmColumns}, count(*) OVER ()::int AS total FROM monitoring.alarms a JOIN monitoring.devices d ON d.id = a.device_id
+    WHERE ${sql.join(parts, sql` AND `)} ORDER BY a.raised_at DESC LIMIT ${limit} OFFSET ${offset}`)
 }
 
 /** Unacknowledged alarms whose re-notification is due; pushes their next time forward. */

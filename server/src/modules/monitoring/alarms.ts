@@ -131,17 +131,20 @@ const statusFilter: Record<AlarmStatusFilter, readonly q.AlarmStatus[]> = {
   open: ['active', 'acknowledged'],
 }
 
-export interface AlarmListQuery { status?: AlarmStatusFilter; level?: string; divisionCode?: string; deviceId?: string; limit?: number }
+export interface AlarmListQuery { status?: AlarmStatusFilter; level?: string; divisionCode?: string; deviceId?: string; page?: number; pageSize?: number }
 
-export async function listAlarms(db: Queryable, actor: Actor, query: AlarmListQuery): Promise<{ items: AlarmView[] }> {
+export async function listAlarms(db: Queryable, actor: Actor, query: AlarmListQuery): Promise<{ items: AlarmView[]; total: number; page: number; pageSize: number }> {
   let prefix = divisionPrefix(actor.jurisdiction)
   if (query.divisionCode !== undefined) {
     const code = parseDivisionCode(query.divisionCode, 'querystring.divisionCode')
     assertInJurisdiction(actor, code)
     prefix = divisionPrefix(code)
   }
-  const rows = await q.listAlarms(db, { prefix, statuses: query.status ? statusFilter[query.status] : undefined, level: query.level, deviceId: query.deviceId }, query.limit ?? 500)
-  return { items: rows.map(alarmView) }
+  const page = query.page ?? 1
+  const pageSize = query.pageSize ?? 500
+  const filter = { prefix, statuses: query.status ? statusFilter[query.status] : undefined, level: query.level, deviceId: query.deviceId }
+  const rows = await q.listAlarms(db, filter, pageSize, (page - 1) * pageSize)
+  return { items: rows.map(alarmView), total: rows[0]?.total ?? 0, page, pageSize }
 }
 
 async function visibleAlarm(db: Queryable, actor: Actor, id: string): Promise<q.AlarmRow> {

@@ -145,9 +145,12 @@ export const AlarmListQuery = Type.Object({
   level: Type.Optional(Level),
   divisionCode: Type.Optional(DivisionCodeInput),
   deviceId: Type.Optional(Uuid),
+  q: Type.Optional(Type.String({ maxLength: 50 })),
+  page: Type.Optional(Type.Integer({ minimum: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: '默认 500 · default 500' })),
 })
 
-export const AlarmList = Type.Object({ items: Type.Array(Alarm) })
+export const AlarmList = Type.Object({ items: Type.Array(Alarm), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() })
 
 export const CommentBody = Type.Object({ comment: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false })
 export const CloseBody = Type.Optional(Type.Object({ comment: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false }))
