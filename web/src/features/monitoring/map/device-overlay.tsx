@@ -33,10 +33,12 @@ export function deviceOverlay(t: Translate): PointOverlay {
     pointColor: colourOfRank(stateRank),
     // A zoom curve must be the outermost expression: the alarm case goes inside each stop.
     pointRadius: ['interpolate', ['linear'], ['zoom'], 9, ['case', ['<=', stateRank, 4], 7, 4.5], 14, ['case', ['<=', stateRank, 4], 10, 7]],
-    pointStrokeColor: ['case', ['<=', stateRank, 4], '#262626', '#ffffff'],
+    // A dark ring sets devices apart from the green village dots beneath.
+    pointStrokeColor: '#262626',
     pointStrokeWidth: ['case', ['<=', stateRank, 4], 2, 1.2],
     clusterProperties: { worst: ['min', stateRank] },
     clusterColor: colourOfRank(['get', 'worst']),
+    clusterStrokeColor: '#262626',
     legend: [
       { label: t('monitoring.level.red'), color: alarmLevelHex.red },
       { label: t('monitoring.level.orange'), color: alarmLevelHex.orange },
