@@ -31,7 +31,8 @@ export function AlarmNotifier() {
   const { notification, message } = App.useApp()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
-  const active = useAlarms({ status: 'active' })
+  // Only the count is needed: one row and the total.
+  const active = useAlarms({ status: 'active', pageSize: 1 })
   const townships = useTownshipNames()
   // The level each alarm was last announced at: a repeat of the same level stays quiet.
   const announced = useRef(new Map<string, number>())
@@ -41,7 +42,7 @@ export function AlarmNotifier() {
     open.current = open.current.filter((shown) => shown !== key)
     notification.destroy(key)
   }
-  const count = (active.data?.items ?? []).filter(unacknowledged).length
+  const count = active.data?.total ?? 0
 
   const announce = (alarm: Alarm) => {
     const key = `alarm-${alarm.id}`

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { Button, Card, Select, Space, Table, Typography, type TableColumnType } from 'antd'
 import { Link } from 'react-router'
 import { useI18n } from '../../../i18n/i18n.tsx'
@@ -17,7 +17,7 @@ import { formatTime, formatValue, ruleNameOf } from '../components/format.ts'
 
 const statusFilters: AlarmStatusFilter[] = ['open', 'active', 'acknowledged', 'cleared', 'closed']
 
-/** 报警列表: newest first, filtered by status, level and division; acknowledge, clear, close. */
+/** 报警列表: newest first (the server's order), paged, filtered by status, level and division; acknowledge, clear, close. */
 export function AlarmsPage() {
   const { t, locale } = useI18n()
   const { role } = useRegistrySession()
@@ -27,11 +27,16 @@ export function AlarmsPage() {
   const [divisionCode, setDivisionCode] = useState<string | undefined>()
   const [acting, setActing] = useState<{ alarm: Alarm; action: CommentedAction } | null>(null)
   const [openId, setOpenId] = useState<string | null>(null)
-  const alarms = useAlarms({ status, level, divisionCode })
+  const [page, setPage] = useState(1)
+  const [pageSize, setPageSize] = useState(20)
+  const alarms = useAlarms({ status, level, divisionCode, page, pageSize })
   const townships = useTownshipNames()
   const township = (code: string) => townships.data?.get(code.slice(0, 9)) ?? code
 
-  const rows = useMemo(() => [...(alarms.data?.items ?? [])].sort((a, b) => b.raisedAt.localeCompare(a.raisedAt)), [alarms.data])
+  const filterChanged = <T,>(set: (value: T) => void) => (value: T) => {
+    set(value)
+    setPage(1)
+  }
   const columns: TableColumnType<Alarm>[] = [
     { title: t('monitoring.level'), dataIndex: 'level', render: (value: Alarm['level']) => <AlarmLevelTag level={value} /> },
     {
@@ -78,7 +83,7 @@ export function AlarmsPage() {
         <Select
           allowClear
           value={status}
-          onChange={setStatus}
+          onChange={filterChanged(setStatus)}
           placeholder={t('registry.status')}
           style={{ minWidth: 140 }}
           options={statusFilters.map((value) => ({ value, label: t(`monitoring.alarmStatus.${value}`) }))}
@@ -87,23 +92,33 @@ export function AlarmsPage() {
         <Select
           allowClear
           value={level}
-          onChange={setLevel}
+          onChange={filterChanged(setLevel)}
           placeholder={t('monitoring.level')}
           style={{ minWidth: 120 }}
           options={alarmLevels.map((value) => ({ value, label: t(`monitoring.level.${value}`) }))}
           data-testid="filter-level"
         />
-        <DivisionSelect value={divisionCode} onChange={setDivisionCode} placeholder={t('registry.allDivisions')} />
+        <DivisionSelect value={divisionCode} onChange={filterChanged(setDivisionCode)} placeholder={t('registry.allDivisions')} />
       </Space>
       <Table<Alarm>
         rowKey="id"
         size="middle"
         loading={alarms.isFetching}
-        dataSource={rows}
+        dataSource={alarms.data?.items ?? []}
         columns={columns}
         scroll={{ x: 'max-content' }}
         onRow={(row) => ({ onDoubleClick: () => setOpenId(row.id) })}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => t('registry.total', { total }) }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: alarms.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('registry.total', { total }),
+          onChange: (next, size) => {
+            setPage(size === pageSize ? next : 1)
+            setPageSize(size)
+          },
+        }}
       />
       <AlarmActionModal alarm={acting?.alarm ?? null} action={acting?.action ?? 'acknowledge'} onClose={() => setActing(null)} />
       <AlarmDrawer alarmId={openId} township={township} onClose={() => setOpenId(null)} />
