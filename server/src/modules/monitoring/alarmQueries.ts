@@ -26,11 +26,12 @@ export interface AlarmRow {
   acknowledged_by: string | null
   acknowledged_at: Date | string | null
   comment: string | null
+  enterprise_id: string | null
 }
 
 const alarmColumns = sql`
   a.id, a.device_id, d.code AS device_code, d.name AS device_name, a.division_code, a.rule_id, a.rule_name, a.rule_name_en,
-  a.level, a.status, a.value, a.message, a.raised_at, a.last_changed_at, a.acknowledged_by, a.acknowledged_at, a.comment`
+  a.level, a.status, a.value, a.message, a.raised_at, a.last_changed_at, a.acknowledged_by, a.acknowledged_at, a.comment, d.enterprise_id`
 
 export async function findAlarm(q: Queryable, id: string): Promise<AlarmRow | undefined> {
   const [row] = await queryRows<AlarmRow>(q, sql`
@@ -115,6 +116,8 @@ export interface AlarmFilter {
   statuses?: readonly AlarmStatus[] | undefined
   level?: string | undefined
   deviceId?: string | undefined
+  /** Enterprise users: only alarms of their enterprise's devices */
+  enterpriseId?: string | null | undefined
 }
 
 export async function listAlarms(q: Queryable, f: AlarmFilter, limit: number, offset = 0): Promise<(AlarmRow & { total: number })[]> {
@@ -122,6 +125,7 @@ export async function listAlarms(q: Queryable, f: AlarmFilter, limit: number, of
   if (f.statuses) parts.push(sql`a.status IN (${sql.join(f.statuses.map((s) => sql`${s}`), sql`, `)})`)
   if (f.level) parts.push(sql`a.level = ${f.level}`)
   if (f.deviceId) parts.push(sql`a.device_id = ${f.deviceId}`)
+  if (f.enterpriseId !== undefined) parts.push(f.enterpriseId === null ? sql`false` : sql`d.enterprise_id = ${f.enterpriseId}`)
   return queryRows<AlarmRow & { total: number }>(q, sql`
     SELECT ${alarmColumns}, count(*) OVER ()::int AS total FROM monitoring.alarms a JOIN monitoring.devices d ON d.id = a.device_id
     WHERE ${sql.join(parts, sql` AND `)} ORDER BY a.raised_at DESC LIMIT ${limit} OFFSET ${offset}`)

@@ -142,14 +142,23 @@ export async function listAlarms(db: Queryable, actor: Actor, query: AlarmListQu
   }
   const page = query.page ?? 1
   const pageSize = query.pageSize ?? 500
-  const filter = { prefix, statuses: query.status ? statusFilter[query.status] : undefined, level: query.level, deviceId: query.deviceId }
+  const filter = {
+    prefix, statuses: query.status ? statusFilter[query.status] : undefined, level: query.level, deviceId: query.deviceId,
+    enterpriseId: actor.role === 'enterprise' ? actor.enterpriseId : undefined,
+  }
   const rows = await q.listAlarms(db, filter, pageSize, (page - 1) * pageSize)
   return { items: rows.map(alarmView), total: rows[0]?.total ?? 0, page, pageSize }
 }
 
+/** Within the jurisdiction; enterprise users only their own enterprise's devices. */
+function canSeeAlarm(actor: Actor, row: q.AlarmRow): boolean {
+  if (!isWithinDivision(row.division_code, actor.jurisdiction)) return false
+  return actor.role !== 'enterprise' || (row.enterprise_id !== null && row.enterprise_id === actor.enterpriseId)
+}
+
 async function visibleAlarm(db: Queryable, actor: Actor, id: string): Promise<q.AlarmRow> {
   const row = await q.findAlarm(db, id)
-  if (!row || !isWithinDivision(row.division_code, actor.jurisdiction)) throw notFound('告警', 'Alarm', 'params.id')
+  if (!row || !canSeeAlarm(actor, row)) throw notFound('告警', 'Alarm', 'params.id')
   return row
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loginAs } from '../../testing/session.ts'
-import { monitoringTestApp, registerDevice, type MonitoringTestApp } from './testSupport.ts'
+import { ingest, monitoringTestApp, registerDevice, waitFor, type MonitoringTestApp } from './testSupport.ts'
 
 describe('monitoring devices', () => {
   let t: MonitoringTestApp
@@ -68,5 +68,27 @@ describe('monitoring devices', () => {
     expect(refused.statusCode).toBe(403)
     const map = await t.app.inject({ url: '/api/monitoring/devices/map', headers: mine })
     expect(map.json<{ features: { properties: { status: string } }[] }>().features.length).toBeGreaterThan(0)
+  })
+})
+
+describe('enterprise users', () => {
+  let t: MonitoringTestApp
+  beforeAll(async () => { t = await monitoringTestApp() })
+  afterAll(async () => { await t?.close() })
+
+  it('see only their own enterprise devices and alarms', async () => {
+    const enterpriseId = '11111111-1111-4111-8111-111111111111'
+    const own = await registerDevice(t, { type: 'gas_lel', name: '本企业可燃气体探测器', divisionCode: '360281401', enterpriseId })
+    const other = await registerDevice(t, { type: 'gas_lel', name: '他企业可燃气体探测器', divisionCode: '360281401' })
+    for (const d of [own, other]) {
+      await ingest(t, d.apiKey, [{ metric: 'lel_pct', ts: Date.now() - 1000, value: 60 }])
+    }
+    await waitFor(async () => (await t.app.inject({ url: '/api/monitoring/alarms', headers: t.admin })).json<{ items: { deviceId: string }[] }>().items.filter((a) => a.deviceId === own.id || a.deviceId === other.id).length === 2)
+    const user = (await loginAs(t.app, t.platform, { role: 'enterprise', enterpriseId })).headers
+    const devices = (await t.app.inject({ url: '/api/monitoring/devices?pageSize=500', headers: user })).json<{ items: { id: string }[] }>().items
+    expect(devices.map((d) => d.id)).toEqual([own.id])
+    const alarms = (await t.app.inject({ url: '/api/monitoring/alarms', headers: user })).json<{ items: { deviceId: string; level: string }[] }>().items
+    expect(alarms.map((a) => [a.deviceId, a.level])).toEqual([[own.id, 'red']])
+    expect((await t.app.inject({ url: `/api/monitoring/devices/${other.id}`, headers: user })).statusCode).toBe(404)
   })
 })
