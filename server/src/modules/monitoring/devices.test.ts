@@ -15,6 +15,12 @@ describe('monitoring devices', () => {
     expect(types.find((x) => x.type === 'tank')!.metrics.map((m) => `${m.metric} ${m.unit}`)).toEqual(['temperature_c °C', 'pressure_mpa MPa', 'level_pct %'])
   })
 
+  it('is in the OpenAPI document, ingest included', async () => {
+    const res = await t.app.inject({ url: '/api/openapi.json' })
+    expect(res.statusCode).toBe(200)
+    expect(Object.keys(res.json<{ paths: object }>().paths)).toEqual(expect.arrayContaining(['/api/ingest/readings', '/api/monitoring/devices', '/api/monitoring/alarms/{id}/acknowledge']))
+  })
+
   it('shows the machine key once, stores only its hash, and audits the registration', async () => {
     const device = await registerDevice(t, { type: 'water_level', name: '乐安河水位站', params: { warningLevelM: 27.5, guaranteedLevelM: 29 } })
     expect(device.apiKey).toMatch(/^yjd_/)
