@@ -114,11 +114,12 @@ describe('access control across the whole API', () => {
       // Resources: every signed-in caller reads within their scope (enterprise users only their own rows); filters outside it are refused.
       ...Object.keys(callers).flatMap((who) => ['/api/resources/depots', '/api/resources/depots/map', '/api/resources/supplies', '/api/resources/stock',
         '/api/resources/stock/warnings', '/api/resources/movements', '/api/resources/reserves', '/api/resources/teams', '/api/resources/teams/map',
-        '/api/resources/teams/certificate-warnings', '/api/resources/teams/template'].map((url) => ({ who, url, status: 200 }))),
+        '/api/resources/teams/certificate-warnings', '/api/resources/teams/template', '/api/resources/reserves/template'].map((url) => ({ who, url, status: 200 }))),
       { who: '镇桥镇 township officer', url: '/api/resources/depots?divisionCode=360281100201', status: 200 },
       { who: '镇桥镇 township officer', url: '/api/resources/depots?divisionCode=360281101', status: 403 },
       { who: '镇桥镇 township officer', url: '/api/resources/stock?divisionCode=360281001', status: 403 },
       { who: '镇桥镇 township officer', url: '/api/resources/teams/export?divisionCode=360281101', status: 403 },
+      { who: '镇桥镇 township officer', url: '/api/resources/reserves/export?divisionCode=360281101', status: 403 },
       { who: '塘湖村 village officer', url: '/api/resources/stock/warnings?divisionCode=360281100', status: 200 },
       { who: 'county duty officer', url: '/api/resources/movements?divisionCode=360281101', status: 200 },
       // Monitoring: every signed-in caller reads devices and alarms within their jurisdiction; filters outside it are refused.
@@ -138,7 +139,7 @@ describe('access control across the whole API', () => {
 
     // Resources writes: read-only roles are refused before the body is looked at.
     it.each(['county commander', '塘湖村 village officer', 'enterprise user'].flatMap((who) =>
-      ['/api/resources/depots', '/api/resources/movements', '/api/resources/supplies'].map((url) => ({ who, url }))))('$who: POST $url → 403', async ({ who, url }) => {
+      ['/api/resources/depots', '/api/resources/movements', '/api/resources/supplies', '/api/resources/reserves/import'].map((url) => ({ who, url }))))('$who: POST $url → 403', async ({ who, url }) => {
       const res = await app.inject({ method: 'POST', url, headers: sessions[who]!, payload: { nonsense: true } })
       expect(res.statusCode).toBe(403)
     })

@@ -51,7 +51,7 @@ const where = (f: ReserveFilter) => sql.join([
   f.supplyId ? sql`EXISTS (SELECT 1 FROM resources.reserve_items i WHERE i.reserve_id = r.id AND i.supply_id = ${f.supplyId}::uuid)` : sql`true`,
 ], sql` AND `)
 
-export async function findReserves(q: Queryable, f: ReserveFilter, limit: number, offset: number): Promise<{ rows: ReserveRow[]; total: number }> {
+export async function findReserves(q: Queryable, f: ReserveFilter, limit: number | null, offset: number): Promise<{ rows: ReserveRow[]; total: number }> {
   const rows = await queryRows<ReserveRow>(q, sql`
     SELECT ${columns} FROM resources.reserves r WHERE ${where(f)}
     ORDER BY r.kind, r.division_code, r.supplier_name, r.id LIMIT ${limit} OFFSET ${offset}`)
@@ -90,6 +90,13 @@ export async function updateReserve(q: Queryable, id: string, v: ReserveValues):
       contract_start = ${v.contract_start}::date, contract_end = ${v.contract_end}::date, note = ${v.note}, updated_at = now()
     WHERE id = ${id}::uuid`)
   await replaceItems(q, id, v.items)
+}
+
+/** Inserts imported reserves with their items; returns the new ids in order. */
+export async function insertReserves(q: Queryable, values: readonly ReserveValues[]): Promise<string[]> {
+  const ids: string[] = []
+  for (const v of values) ids.push(await insertReserve(q, v))
+  return ids
 }
 
 export async function deleteReserve(q: Queryable, id: string): Promise<void> {

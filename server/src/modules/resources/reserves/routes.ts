@@ -2,8 +2,10 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { actorOf } from '../../../http/access.ts'
 import type { Platform } from '../../../platform.ts'
-import { writerOrEnterpriseRoles } from '../shared/scope.ts'
-import { ErrorSchema, IdParams, Page, security } from '../shared/schemas.ts'
+import { sendWorkbook, xlsxResponse } from '../shared/excel.ts'
+import { writerOrEnterpriseRoles, writerRoles } from '../shared/scope.ts'
+import { ErrorSchema, IdParams, ImportResult, Page, security } from '../shared/schemas.ts'
+import { exportReserves, importReserves, reserveTemplate } from './excel.ts'
 import { CreateReserveBody, Reserve, ReserveListQuery, UpdateReserveBody } from './schemas.ts'
 import * as service from './service.ts'
 
@@ -18,6 +20,21 @@ export const reserveRoutes = (platform: Platform): FastifyPluginAsyncTypebox => 
     config: signedIn,
     schema: { tags, security, summary: '协议储备与产能储备 · Agreement and production-capacity reserves', querystring: ReserveListQuery, response: { 200: Page(Reserve) } },
   }, (request) => service.listReserves(db, actorOf(request), request.query))
+
+  app.get('/reserves/template', {
+    config: signedIn,
+    schema: { tags, security, summary: '储备导入模板 · Reserve import template (.xlsx)', response: xlsxResponse },
+  }, async (_request, reply) => sendWorkbook(reply, await reserveTemplate(), '储备导入模板.xlsx', 'reserves-template.xlsx'))
+
+  app.get('/reserves/export', {
+    config: signedIn,
+    schema: { tags, security, summary: '导出储备 · Export reserves (.xlsx)', querystring: ReserveListQuery, response: xlsxResponse },
+  }, async (request, reply) => sendWorkbook(reply, await exportReserves(db, actorOf(request), request.query), '储备.xlsx', 'reserves.xlsx'))
+
+  app.post('/reserves/import', {
+    config: { access: writerRoles },
+    schema: { tags, security, summary: '从 Excel 导入储备 · Import reserves from .xlsx', response: { 200: ImportResult, 400: ErrorSchema } },
+  }, (request) => importReserves(db, actorOf(request), request.body as Buffer))
 
   app.get('/reserves/:id', {
     config: signedIn,

@@ -30,11 +30,18 @@ async function viewsOf(q: Queryable, rows: queries.ReserveRow[]): Promise<Reserv
   }))
 }
 
+const filterOf = (actor: Actor, query: Static<typeof ReserveListQuery>): queries.ReserveFilter => ({
+  scope: scopeCondition(listScope(actor, query.divisionCode), 'r', true), nameLike: nameLike(query.q), kind: query.kind, supplyId: query.supplyId,
+})
+
 export async function listReserves(db: Db, actor: Actor, query: Static<typeof ReserveListQuery>) {
-  const { rows, total } = await queries.findReserves(db, {
-    scope: scopeCondition(listScope(actor, query.divisionCode), 'r', true), nameLike: nameLike(query.q), kind: query.kind, supplyId: query.supplyId,
-  }, query.pageSize, offsetOf(query.page, query.pageSize))
+  const { rows, total } = await queries.findReserves(db, filterOf(actor, query), query.pageSize, offsetOf(query.page, query.pageSize))
   return { items: await viewsOf(db, rows), total, page: query.page, pageSize: query.pageSize }
+}
+
+/** Every reserve the list would show, unpaged (exports). */
+export async function allReserves(db: Db, actor: Actor, query: Static<typeof ReserveListQuery>): Promise<ReserveView[]> {
+  return viewsOf(db, (await queries.findReserves(db, filterOf(actor, query), null, 0)).rows)
 }
 
 async function loadReserve(q: Queryable, actor: Actor, id: string): Promise<queries.ReserveRow> {
