@@ -81,6 +81,13 @@ describe('enterprise registry API', () => {
       expect(unknownField.json().error.field).toBe('body.colour')
     })
 
+    it('clears optional fields sent as null in a PATCH (what the web form sends for an emptied field)', async () => {
+      const created = await create(duty, { name: '清空测试公司', divisionCode: zhenqiao, address: '乐平市某路 1 号', industryCode: 'C2614', employees: 12, location: { lon: 117.2, lat: 28.95 } })
+      const cleared = await call(duty, 'PATCH', `${base}/${created.id}`, { address: null, industryCode: null, employees: null, location: null })
+      expect(cleared.statusCode, cleared.body).toBe(200)
+      expect((await call(duty, 'GET', `${base}/${created.id}`)).json()).toMatchObject({ address: null, industryCode: null, employees: null, location: null })
+    })
+
     it('edits and deletes, keeping before and after in the audit log', async () => {
       const created = await create(duty, { name: '待改公司', divisionCode: zhenqiao })
       const patched = await call(duty, 'PATCH', `${base}/${created.id}`, {

@@ -63,6 +63,18 @@ describe('reserves (协议储备 / 产能储备) over HTTP', () => {
     expect(patched.json().responseHours).toBe(12)
   })
 
+  it('clears optional fields sent as null in a PATCH (stored as NULL)', async () => {
+    const created = (await app.inject({
+      method: 'POST', url: '/api/resources/reserves', headers: county,
+      payload: { kind: 'capacity', supplierName: '清空测试厂', divisionCode: '360281001', responseHours: 8, contactName: '李厂长', contactPhone: '13800000000', note: '夜班可调', items: [{ name: '砂袋', unit: '条', quantity: 100 }] },
+    })).json()
+    const cleared = await app.inject({ method: 'PATCH', url: `/api/resources/reserves/${created.id}`, headers: county, payload: { contactName: null, contactPhone: null, note: null } })
+    expect(cleared.statusCode, cleared.body).toBe(200)
+    const [row] = await queryRows<{ contact_name: string | null; contact_phone: string | null; note: string | null }>(platform.db,
+      sql`SELECT contact_name, contact_phone, note FROM resources.reserves WHERE id = ${created.id}::uuid`)
+    expect(row).toEqual({ contact_name: null, contact_phone: null, note: null })
+  })
+
   it.each([
     { why: 'an agreement without end date', payload: { kind: 'agreement', items: [{ name: '水', unit: '箱', quantity: 1 }] }, field: 'body.contractEnd' },
     { why: 'a free item without unit', payload: { kind: 'capacity', items: [{ name: '水', quantity: 1 }] }, field: 'body.items.0.unit' },

@@ -48,6 +48,13 @@ describe('experts (专家库) over HTTP', () => {
     expect(audit.map((x: { action: string }) => x.action)).toEqual(['expert.delete', 'expert.update', 'expert.create'])
   })
 
+  it('clears optional texts sent as null in a PATCH (shown empty afterwards)', async () => {
+    const e = (await call('POST', url, county, { ...expert, name: '清空测试专家' })).json()
+    const cleared = await call('PATCH', `${url}/${e.id}`, county, { title: null, organisation: null })
+    expect(cleared.statusCode, cleared.body).toBe(200)
+    expect((await call('GET', `${url}/${e.id}`, county)).json()).toMatchObject({ title: '', organisation: '', phone: expert.phone })
+  })
+
   it.each([
     { why: 'an unknown field', body: { ...expert, field: 'astrology' }, field: 'body.field' },
     { why: 'no phone', body: { ...expert, phone: undefined }, field: 'body.phone' },

@@ -1,7 +1,7 @@
 /** Request and response schemas of the expert pool (专家库). */
 import { Type, type Static } from '@fastify/type-provider-typebox'
 import { describeOptions, valuesOf } from '../shared/options.ts'
-import { DivisionCodeIn, Enum, listQueryFields, pageQueryFields, PageOf, Phone, rowFields, ShortText } from '../shared/schemas.ts'
+import { Clearable, DivisionCodeIn, Enum, listQueryFields, pageQueryFields, PageOf, Phone, rowFields, ShortText } from '../shared/schemas.ts'
 import { expertFields } from './options.ts'
 
 const Field = Enum(valuesOf(expertFields), `专业领域 · field: ${describeOptions(expertFields)}`)
@@ -9,8 +9,8 @@ const Field = Enum(valuesOf(expertFields), `专业领域 · field: ${describeOpt
 const inputFields = {
   name: ShortText('姓名 · name', 50),
   field: Field,
-  title: Type.Optional(Type.String({ maxLength: 50, description: '职称或职务，如 高级工程师 · professional title' })),
-  organisation: Type.Optional(Type.String({ maxLength: 100, description: '工作单位 · organisation' })),
+  title: Clearable(Type.String({ maxLength: 50, description: '职称或职务，如 高级工程师 · professional title' })),
+  organisation: Clearable(Type.String({ maxLength: 100, description: '工作单位 · organisation' })),
   phone: Phone,
   divisionCode: DivisionCodeIn,
 }

@@ -1,7 +1,7 @@
 /** Request and response schemas of risk points (风险点). */
 import { Type, type Static } from '@fastify/type-provider-typebox'
 import {
-  DivisionCodeIn, Enum, listQueryFields, LongText, LonLat, pageQueryFields, PageOf, Phone, PointCollection, rowFields, ShortText,
+  Clearable, DivisionCodeIn, Enum, listQueryFields, LongText, LonLat, pageQueryFields, PageOf, Phone, PointCollection, rowFields, ShortText,
 } from '../shared/schemas.ts'
 
 export const riskKinds = ['enterprise', 'public_place'] as const
@@ -23,7 +23,7 @@ const inputFields = {
   name: ShortText('风险点名称 · name'),
   kind: Enum(riskKinds, '类别：enterprise 企业 / public_place 公共场所 · kind'),
   enterpriseId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()], { description: '所属企业 · enterprise' })),
-  placeType: Type.Optional(Type.String({ maxLength: 50, description: '场所或部位类型，如 储罐区、商场 · place type' })),
+  placeType: Clearable(Type.String({ maxLength: 50, description: '场所或部位类型，如 储罐区、商场 · place type' })),
   divisionCode: DivisionCodeIn,
   location: Type.Optional(Type.Union([LonLat, Type.Null()])),
   method: Enum(riskMethods, '评价方法：LEC 作业条件危险性评价法 / LS 风险矩阵法 · scoring method'),
@@ -31,12 +31,12 @@ const inputFields = {
   exposure: NullableFactor('E：暴露频繁程度（LEC）· exposure (LEC only)'),
   consequence: NullableFactor('C：后果严重程度（LEC）· consequence (LEC only)'),
   severity: NullableFactor('S：严重性 1–5（LS）· severity (LS only)'),
-  hazards: Type.Optional(LongText('危险因素 · hazards')),
-  consequences: Type.Optional(LongText('可能导致的事故类型及后果 · possible accidents and consequences')),
+  hazards: Clearable(LongText('危险因素 · hazards')),
+  consequences: Clearable(LongText('可能导致的事故类型及后果 · possible accidents and consequences')),
   controlMeasures: Type.Optional(Type.Array(ControlMeasure, { maxItems: 100, description: '管控措施 · control measures' })),
-  emergencyMeasures: Type.Optional(LongText('应急处置措施 · emergency measures')),
-  responsiblePerson: Type.Optional(Type.String({ maxLength: 50, description: '责任人 · person responsible' })),
-  responsiblePhone: Type.Optional(Type.Union([Phone, Type.Literal('')])),
+  emergencyMeasures: Clearable(LongText('应急处置措施 · emergency measures')),
+  responsiblePerson: Clearable(Type.String({ maxLength: 50, description: '责任人 · person responsible' })),
+  responsiblePhone: Clearable(Type.Union([Phone, Type.Literal('')])),
   reviewDate: Type.Optional(Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: '复评日期 · next review date' })),
 }
 

@@ -23,6 +23,9 @@ export const LonLat = Type.Object({
 export const phonePattern = '^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$'
 export const Phone = Type.String({ pattern: phonePattern, description: '手机或固定电话 · mobile or landline', examples: ['13907981234', '0798-6812345'] })
 
+/** An optional field a PATCH may clear with `null` (stored as the module's empty value). */
+export const Clearable = <T extends TSchema>(schema: T) => Type.Optional(Type.Union([schema, Type.Null()]))
+
 export const ShortText = (description: string, maxLength = 100) => Type.String({ minLength: 1, maxLength, description })
 export const LongText = (description: string) => Type.String({ maxLength: 4000, description })
 

@@ -2,7 +2,7 @@
 import { Type, type Static } from '@fastify/type-provider-typebox'
 import { describeOptions, valuesOf } from '../shared/options.ts'
 import {
-  DivisionCodeIn, Enum, listQueryFields, LonLat, pageQueryFields, PageOf, Phone, PointCollection, rowFields, ShortText,
+  Clearable, DivisionCodeIn, Enum, listQueryFields, LonLat, pageQueryFields, PageOf, Phone, PointCollection, rowFields, ShortText,
 } from '../shared/schemas.ts'
 import { shelterFacilities, shelterLevels, shelterStatuses, shelterTypes } from './options.ts'
 
@@ -18,7 +18,7 @@ const inputFields = {
   capacity: Type.Integer({ minimum: 1, maximum: 1000000, description: '可容纳人数 · capacity in people' }),
   areaM2: Type.Number({ exclusiveMinimum: 0, maximum: 10000000, description: '面积（平方米）· area, m²' }),
   facilities: Type.Optional(Type.Array(Facility, { uniqueItems: true, maxItems: 20, description: '配套设施 · facilities' })),
-  address: Type.Optional(Type.String({ maxLength: 200, description: '地址 · address' })),
+  address: Clearable(Type.String({ maxLength: 200, description: '地址 · address' })),
   managerName: ShortText('管理人 · manager', 50),
   managerPhone: Phone,
   divisionCode: DivisionCodeIn,
