@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { formatFigures, median, type Figure } from './lib/report.ts'
 import { answers200, freePort, spawnUntilReady, stopProcess } from './lib/serverProcess.ts'
+import { buildTemplate } from '../server/src/platform.ts'
 
 export const description = 'cold and warm start of the real CLI to a healthy /api/health, against the PGlite + PostGIS floor'
 
@@ -55,7 +56,7 @@ async function measureFloor(): Promise<number> {
 }
 
 /** Spawn the CLI → `/api/health` answers 200; then stop it cleanly. */
-async function measureStart(env: { dataDir: string; databaseUrl?: string }): Promise<number> {
+async function measureStart(env: { dataDir: string; databaseUrl?: string; noTemplate?: boolean }): Promise<number> {
   const port = await freePort()
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
@@ -66,6 +67,7 @@ async function measureStart(env: { dataDir: string; databaseUrl?: string }): Pro
     LOG_LEVEL: 'warn',
   }
   delete childEnv.DATABASE_URL
+  if (env.noTemplate) childEnv.YINGJI_TEMPLATE = '0'
   if (env.databaseUrl) childEnv.DATABASE_URL = env.databaseUrl
   const started = await spawnUntilReady(process.execPath, ['server/bin/yingji.mjs', 'start'], {
     cwd: repoRoot,
@@ -156,15 +158,18 @@ export async function run(): Promise<void> {
     note: 'node process, PGlite.create in a fresh folder, CREATE EXTENSION postgis',
   }
 
-  const embeddedCold: number[] = []
-  for (let i = 0; i < coldRuns; i++) {
+  // First start after `npm install` (which built the prepared template), and without it.
+  const templatePath = await buildTemplate()
+  const coldStarts = async (noTemplate: boolean) => times(coldRuns, async () => {
     const dataDir = tempDir('cold')
     try {
-      embeddedCold.push(await measureStart({ dataDir }))
+      return await measureStart({ dataDir, noTemplate })
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true })
     }
-  }
+  })
+  const embeddedCold = await coldStarts(false)
+  const embeddedColdBare = await coldStarts(true)
   const warmDir = tempDir('warm')
   let embeddedWarm: number[]
   try {
@@ -175,7 +180,8 @@ export async function run(): Promise<void> {
   }
 
   const figures: Figure[] = [
-    { name: 'embedded cold', runs: embeddedCold, note: 'fresh data folder: migrations + Leping seed' },
+    { name: 'embedded cold', runs: embeddedCold, note: `fresh data folder from the prepared template (${path.basename(templatePath)}, built by npm install)` },
+    { name: 'embedded cold, no template', runs: embeddedColdBare, note: 'YINGJI_TEMPLATE=0: initdb, CREATE EXTENSION postgis, migrations, Leping and demo seeds' },
     { name: 'embedded warm', runs: embeddedWarm, note: 'existing data folder' },
     ...(await measureServerCases()),
   ]

@@ -19,6 +19,8 @@ export interface Config {
   tileUrl: string | undefined
   /** Secure cookies (HTTPS deployments). */
   secureCookies: boolean
+  /** Start a new embedded data folder from the prepared template when one is built (`YINGJI_TEMPLATE=0` turns it off). */
+  useTemplate: boolean
   logLevel: string
   version: string
 }
@@ -33,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     simulate: env.YINGJI_SIMULATE !== '0',
     tileUrl: env.YINGJI_TILE_URL || undefined,
     secureCookies: env.YINGJI_SECURE_COOKIES === '1',
+    useTemplate: env.YINGJI_TEMPLATE !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
     version: '0.1.0',
   }

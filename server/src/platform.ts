@@ -29,7 +29,7 @@ export interface PlatformOptions {
 export async function createPlatform(config: Config, options: PlatformOptions = {}): Promise<Platform> {
   const inFolder = !config.databaseUrl && !options.inMemory && !options.snapshot
   // A new data folder starts from the prepared template when `npm install` built one.
-  const snapshot = options.snapshot ?? (inFolder && isNewDataDir(config.dataDir) ? readTemplate() : undefined)
+  const snapshot = options.snapshot ?? (inFolder && config.useTemplate && isNewDataDir(config.dataDir) ? readTemplate() : undefined)
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: inFolder ? config.dataDir : undefined,
