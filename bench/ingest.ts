@@ -11,7 +11,6 @@ import os from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { sql } from 'drizzle-orm'
 import mqtt from 'mqtt'
-import pg from 'pg'
 import { loadConfig } from '../server/src/config.ts'
 import { buildApp } from '../server/src/http/app.ts'
 import { configureMonitoring, monitoringRuntime } from '../server/src/modules/monitoring/index.ts'
@@ -19,10 +18,10 @@ import { startMqttIngest } from '../server/src/modules/monitoring/mqtt.ts'
 import { createDevice } from '../server/src/modules/monitoring/service.ts'
 import { closePlatform, createPlatform, type Platform } from '../server/src/platform.ts'
 import { queryRows } from '../server/src/db/rows.ts'
+import { adminQuery, adminUrl, databaseUrl, serverReachable } from './lib/postgresServer.ts'
 
 export const description = 'monitoring ingest: readings/s over HTTP batches and MQTT QoS 1 with rules and durable storage, reading → alarm latency, against one INSERT + one rule query per reading'
 
-const adminUrl = process.env.YINGJI_BENCH_DATABASE_URL ?? process.env.YINGJI_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const phaseMs = Number(process.env.YINGJI_BENCH_INGEST_MS ?? 8000)
 const loadDevices = 500
 const batchSize = 1000
@@ -198,28 +197,6 @@ async function measure(label: string, platform: Platform): Promise<void> {
   }
 }
 
-async function serverReachable(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3_000 })
-  try {
-    await client.connect()
-    return null
-  } catch (error) {
-    return (error as Error).message
-  } finally {
-    await client.end().catch(() => {})
-  }
-}
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl })
-  await client.connect()
-  try {
-    await client.query(text)
-  } finally {
-    await client.end()
-  }
-}
-
 export async function run(): Promise<void> {
   const config = { ...loadConfig({}), logLevel: 'silent', simulate: false, adminPassword: undefined }
   console.log(`machine: ${os.cpus().length} cores, Node ${process.versions.node}, load average ${os.loadavg()[0]!.toFixed(1)}; ${phaseMs / 1000} s per phase`)
@@ -235,12 +212,11 @@ export async function run(): Promise<void> {
     return
   }
   const name = `yingji_bench_ingest_${process.pid}`
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
+  const url = databaseUrl(name)
   await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
   await adminQuery(`CREATE DATABASE ${name}`)
   try {
-    const server = await createPlatform({ ...config, databaseUrl: url.toString() })
+    const server = await createPlatform({ ...config, databaseUrl: url })
     try {
       console.log('')
       await measure('server', server)

@@ -9,7 +9,6 @@ import crypto from 'node:crypto'
 import os from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { sql } from 'drizzle-orm'
-import pg from 'pg'
 import type { Queryable } from '../server/src/db/database.ts'
 import { queryRows } from '../server/src/db/rows.ts'
 import { exportWorkbook } from '../server/src/excel/workbook.ts'
@@ -22,12 +21,12 @@ import { importEnterprises, parseEnterpriseWorkbook, type ParsedWorkbook } from 
 import { enterpriseSheets } from '../server/src/modules/registry/enterprises/sheets.ts'
 import { usccFor } from '../server/src/modules/registry/enterprises/usccFor.ts'
 import { formatFigures, type Figure } from './lib/report.ts'
+import { adminQuery, adminUrl, databaseUrl, serverReachable } from './lib/postgresServer.ts'
 
 export const description = 'import 10,000 enterprises with inventories from .xlsx (real service path) against row-by-row INSERTs'
 
 const enterpriseCount = 10_000
 const runs = 2
-const adminUrl = process.env.YINGJI_BENCH_DATABASE_URL ?? process.env.YINGJI_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 
 const actor: Actor = { kind: 'user', id: crypto.randomUUID(), name: 'bench', role: 'admin', jurisdiction: '360281000000', enterpriseId: null }
 
@@ -149,28 +148,6 @@ async function measure(label: string, platform: Platform, buffer: Buffer, unitRo
   }
 }
 
-async function serverReachable(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3_000 })
-  try {
-    await client.connect()
-    return null
-  } catch (error) {
-    return (error as Error).message
-  } finally {
-    await client.end().catch(() => {})
-  }
-}
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl })
-  await client.connect()
-  try {
-    await client.query(text)
-  } finally {
-    await client.end()
-  }
-}
-
 export async function run(): Promise<void> {
   const config = { ...loadConfig({}), logLevel: 'silent', simulate: false, adminPassword: undefined }
   console.log(`machine: ${os.cpus().length} cores, Node ${process.versions.node}; ${runs} runs per case (medians)`)
@@ -192,12 +169,11 @@ export async function run(): Promise<void> {
     return
   }
   const name = `yingji_bench_import_${process.pid}`
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
+  const url = databaseUrl(name)
   await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
   await adminQuery(`CREATE DATABASE ${name}`)
   try {
-    const server = await createPlatform({ ...config, databaseUrl: url.toString() })
+    const server = await createPlatform({ ...config, databaseUrl: url })
     try {
       const { baseline, figures } = await measure('server', server, buffer, unitRows)
       console.log(`\n${formatFigures(baseline, figures)}`)

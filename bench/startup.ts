@@ -12,10 +12,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
 import { formatFigures, median, type Figure } from './lib/report.ts'
 import { answers200, freePort, spawnUntilReady, stopProcess } from './lib/serverProcess.ts'
 import { buildTemplate } from '../server/src/platform.ts'
+import { adminQuery, adminUrl, databaseUrl, serverReachable } from './lib/postgresServer.ts'
 
 export const description = 'cold and warm start of the real CLI to a healthy /api/health, against the PGlite + PostGIS floor'
 
@@ -24,7 +24,6 @@ const coldRuns = 2
 const warmRuns = 3
 const embeddedGoalMs = 10_000
 
-const adminUrl = process.env.YINGJI_BENCH_DATABASE_URL ?? process.env.YINGJI_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 
 const floorScript = `
 const { PGlite } = await import('@electric-sql/pglite')
@@ -96,28 +95,6 @@ function ensureWebBuild(): void {
   console.log(`web build: ${Math.round(performance.now() - t0)} ms (once, before timing; excluded from the figures)`)
 }
 
-async function serverReachable(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3_000 })
-  try {
-    await client.connect()
-    return null
-  } catch (error) {
-    return (error as Error).message
-  } finally {
-    await client.end().catch(() => {})
-  }
-}
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl })
-  await client.connect()
-  try {
-    await client.query(text)
-  } finally {
-    await client.end()
-  }
-}
-
 async function measureServerCases(): Promise<Figure[]> {
   const unreachable = await serverReachable()
   if (unreachable) {
@@ -126,8 +103,7 @@ async function measureServerCases(): Promise<Figure[]> {
     return [{ name: 'server cold', runs: null, note }, { name: 'server warm', runs: null, note }]
   }
   const name = `yingji_bench_${process.pid}`
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
+  const url = databaseUrl(name)
   // A dummy folder: with DATABASE_URL the server keeps no data of its own there.
   const dataDir = tempDir('server')
   const cold: number[] = []
@@ -135,9 +111,9 @@ async function measureServerCases(): Promise<Figure[]> {
     for (let i = 0; i < coldRuns; i++) {
       await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
       await adminQuery(`CREATE DATABASE ${name}`)
-      cold.push(await measureStart({ dataDir, databaseUrl: url.toString() }))
+      cold.push(await measureStart({ dataDir, databaseUrl: url }))
     }
-    const warm = await times(warmRuns, () => measureStart({ dataDir, databaseUrl: url.toString() }))
+    const warm = await times(warmRuns, () => measureStart({ dataDir, databaseUrl: url }))
     return [
       { name: 'server cold', runs: cold, note: 'PostgreSQL server, empty scratch database: migrations + Leping seed' },
       { name: 'server warm', runs: warm, note: 'PostgreSQL server, prepared database' },
