@@ -1,7 +1,7 @@
 /**
  * The registries in real Chromium against the real server on the prepared test database (which
  * holds the synthetic Leping demo registries): the enterprise list filtered to major hazards and
- * one enterprise's grade; an Excel import with bad rows showing every error; the four-colour
+ * one enterprise's grade; an Excel import with bad rows showing every error; an emptied field cleared on edit; the four-colour
  * risk map (一图) with coloured points and its legend.
  */
 import fs from 'node:fs'
@@ -184,6 +184,36 @@ describe('the registries in Chromium', () => {
       throw error
     } finally {
       fs.rmSync(path.dirname(file), { recursive: true, force: true })
+      await context.close()
+    }
+  })
+
+  it('clears an optional field emptied in the edit form (sent as null, cleared on the server)', { timeout: 60_000 }, async () => {
+    const { context, page } = await signedInPage()
+    try {
+      const created = await page.request.post(`${baseUrl}/api/resources/depots`, {
+        data: { name: '清空地址测试库', level: 'township', divisionCode: '360281100', address: '镇桥镇政府院内', manager: '张三' },
+      })
+      expect(created.status()).toBe(201)
+      const id = (await created.json() as { id: string }).id
+      await page.goto(`${baseUrl}/resources/depots`)
+      const search = page.getByTestId('list-search').locator('input')
+      await search.fill('清空地址测试库')
+      await search.press('Enter')
+      const row = page.getByTestId('depots').locator('.ant-table-row', { hasText: '清空地址测试库' })
+      await row.getByRole('button', { name: '编辑' }).click()
+      const form = page.getByTestId('depots-form')
+      const address = form.getByLabel('地址')
+      await expect.poll(() => address.inputValue()).toBe('镇桥镇政府院内')
+      await address.fill('')
+      await page.getByTestId('record-save').click()
+      await form.waitFor({ state: 'detached' })
+      const depot = await (await page.request.get(`${baseUrl}/api/resources/depots/${id}`)).json() as { address: string | null; manager: string | null }
+      expect(depot).toMatchObject({ address: null, manager: '张三' })
+    } catch (error) {
+      await shoot(page, 'failure-registry-clear-field.png').catch(() => {})
+      throw error
+    } finally {
       await context.close()
     }
   })

@@ -21,6 +21,21 @@ export function withoutEmpty<T extends object>(values: T): T {
   return visit(values) as T
 }
 
+const isEmpty = (value: unknown) => value === '' || value === undefined || value === null
+
+/**
+ * The body of an edit (PATCH): empty fields are left out, except a field that had a value and
+ * is now empty, which is sent as `null` so the server clears it (a left-out field is kept).
+ */
+export function editBody<T extends object>(input: T, before: object): T {
+  const body = withoutEmpty(input) as Record<string, unknown>
+  const now = input as Record<string, unknown>
+  for (const [key, old] of Object.entries(before)) {
+    if (!isEmpty(old) && key in now && isEmpty(now[key])) body[key] = null
+  }
+  return body as T
+}
+
 export interface RecordFormDrawerProps<TValues> {
   open: boolean
   title: string

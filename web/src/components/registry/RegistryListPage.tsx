@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/i18n.tsx'
 import { useCrudMutations, type ListParams, type RecordsResource } from '../../lib/crud-resource.ts'
 import { DivisionSelect } from './DivisionSelect.tsx'
 import { ExcelActions } from './ExcelActions.tsx'
-import { RecordFormDrawer, withoutEmpty } from './RecordFormDrawer.tsx'
+import { editBody, RecordFormDrawer, withoutEmpty } from './RecordFormDrawer.tsx'
 import { useCanWrite } from './session.tsx'
 
 /** A drop-down filter of the list (`?<name>=<value>`). */
@@ -86,9 +86,9 @@ export function RegistryListPage<TRow extends { id: string }, TDetail, TValues e
 
   const save = async (values: TValues) => {
     if (!props.form || !editing) return
-    const input = withoutEmpty(props.form.toInput(values, editing.id ? 'update' : 'create') as object)
-    if (editing.id) await update.mutateAsync({ id: editing.id, input })
-    else await create.mutateAsync(input)
+    const input = props.form.toInput(values, editing.id ? 'update' : 'create') as object
+    if (editing.id) await update.mutateAsync({ id: editing.id, input: editBody(input, editing.values ?? {}) })
+    else await create.mutateAsync(withoutEmpty(input))
     message.success(t('registry.saved'))
     setEditing(null)
   }

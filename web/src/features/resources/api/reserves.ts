@@ -37,5 +37,5 @@ export interface Reserve {
 
 export type ReserveInput = Pick<Reserve, 'kind' | 'supplierName' | 'divisionCode' | 'contactName' | 'contactPhone' | 'responseHours' | 'contractStart' | 'contractEnd' | 'note' | 'items'>
 
-/** `/api/resources/reserves` (no Excel round trip for reserves). */
+/** `/api/resources/reserves` (with the Excel template, export and import of reserves and their items). */
 export const reserves = crudResource<Reserve, ReserveInput>('/api/resources/reserves', ['resources', 'reserves'])

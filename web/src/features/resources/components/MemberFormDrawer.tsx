@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import { Button, Col, Form, Input, Row, Select, Space } from 'antd'
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
 import { useI18n } from '../../../i18n/i18n.tsx'
-import { RecordFormDrawer, withoutEmpty } from '../../../components/registry/RecordFormDrawer.tsx'
+import { editBody, RecordFormDrawer, withoutEmpty } from '../../../components/registry/RecordFormDrawer.tsx'
 import type { Member } from '../api/get-team-members.ts'
 import { useMemberMutations, type MemberInput } from '../api/team-member-mutations.ts'
 
@@ -31,7 +31,8 @@ export function MemberFormDrawer({ teamId, member, onClose }: MemberFormDrawerPr
       width={600}
       testId="member-form"
       onSubmit={async (values) => {
-        const input = withoutEmpty({ ...values, skills: values.skills ?? [], certificates: values.certificates ?? [] })
+        const body = { ...values, skills: values.skills ?? [], certificates: values.certificates ?? [] }
+        const input = member ? editBody(body, initial ?? {}) : withoutEmpty(body)
         await save.mutateAsync({ memberId: member?.id ?? null, input })
         onClose()
       }}

@@ -38,6 +38,7 @@ export function ReservesPage() {
       columns={columns}
       nameOf={(row) => row.supplierName}
       enterpriseWritable="all"
+      excel={{ fileStem: t('reserve.title') }}
       filters={[{ name: 'kind', placeholder: t('registry.type'), options: enumOptions(t, 'reserve.kind', reserveKinds) }]}
       form={{
         width: 620,
