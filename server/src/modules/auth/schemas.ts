@@ -112,6 +112,4 @@ export const AuditQuery = Type.Object({
   before: Type.Optional(Type.Integer({ minimum: 1, description: '上一页最后一条的 id · The id of the last entry of the previous page' })),
 }, { additionalProperties: false })
 
-export const ErrorSchema = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String(), messageEn: Type.String(), field: Type.Optional(Type.String()) }),
-})
+export { ErrorSchema } from '../../http/openapi.ts'

@@ -4,9 +4,9 @@ import { actorOf } from '../../http/access.ts'
 import type { Platform } from '../../platform.ts'
 import * as schemas from './schemas.ts'
 import * as service from './service.ts'
+import { security } from '../../http/openapi.ts'
 
 const tags = ['geo']
-const security: { [scheme: string]: string[] }[] = [{ session: [] }, { apiKey: [] }]
 const signedIn = { access: 'authenticated' as const }
 
 export const geoRoutes = (platform: Platform): FastifyPluginAsyncTypebox => async (app) => {

@@ -8,9 +8,9 @@ import { ingestNow } from './ingest.ts'
 import type { MonitoringRuntime } from './runtime.ts'
 import * as schemas from './schemas.ts'
 import * as service from './service.ts'
+import { security } from '../../http/openapi.ts'
 
 const tags = ['monitoring']
-const security: { [scheme: string]: string[] }[] = [{ session: [] }, { apiKey: [] }]
 const signedIn = { access: 'authenticated' as const }
 const deviceWriters = { access: ['admin', 'duty_officer', 'commander', 'department'] as const satisfies readonly Role[] }
 const alarmHandlers = { access: ['admin', 'duty_officer', 'commander', 'township'] as const satisfies readonly Role[] }

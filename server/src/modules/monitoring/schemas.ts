@@ -11,12 +11,7 @@ const DivisionCodeInput = Type.String({ minLength: 6, maxLength: 12, description
 const DeviceTypeKey = Type.Unsafe<string>({ type: 'string', enum: [...deviceTypeKeys], description: '设备类型 · device type' })
 const DeviceStatus = Type.Union([Type.Literal('online'), Type.Literal('offline'), Type.Literal('never')])
 
-export const ErrorSchema = Type.Object({
-  error: Type.Object({
-    code: Type.String(), message: Type.String(), messageEn: Type.String(),
-    field: Type.Optional(Type.String()), details: Type.Optional(Type.Unknown()),
-  }),
-})
+export { ErrorSchema } from '../../http/openapi.ts'
 
 const LonLat = Type.Object({
   lon: Type.Number({ minimum: 73, maximum: 136, description: '经度 WGS84 · longitude' }),

@@ -9,9 +9,9 @@ import { enterpriseExport, enterpriseTemplate, exportFileName, templateFileName 
 import { importEnterprises } from './importer.ts'
 import * as schemas from './schemas.ts'
 import * as service from './service.ts'
+import { security } from '../../../http/openapi.ts'
 
 const tags = ['registry']
-const security: { [scheme: string]: string[] }[] = [{ session: [] }, { apiKey: [] }]
 const signedIn = { access: 'authenticated' as const }
 const base = '/enterprises'
 

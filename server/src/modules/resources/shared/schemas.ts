@@ -20,12 +20,7 @@ export const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD' 
 export const Timestamp = Type.String({ format: 'date-time' })
 export const ShortText = (maxLength = 100) => Type.String({ minLength: 1, maxLength })
 
-export const ErrorSchema = Type.Object({
-  error: Type.Object({
-    code: Type.String(), message: Type.String(), messageEn: Type.String(),
-    field: Type.Optional(Type.String()), details: Type.Optional(Type.Unknown()),
-  }),
-})
+export { ErrorSchema, security } from '../../../http/openapi.ts'
 
 /** `?q=&divisionCode=&page=&pageSize=` plus a list's own filters. */
 export const ListQuery = <P extends TProperties>(filters: P) => Type.Object({
@@ -55,4 +50,3 @@ export const ImportResult = Type.Object({ imported: Type.Integer() })
 export const KeyEnum = <K extends string>(keys: readonly K[], description: string) =>
   Type.Unsafe<K>({ type: 'string', enum: [...keys], description })
 
-export const security: { [scheme: string]: string[] }[] = [{ session: [] }, { apiKey: [] }]

@@ -2,7 +2,7 @@
 import { Type, type TSchema } from '@fastify/type-provider-typebox'
 
 export const tags = ['registry']
-export const security: { [scheme: string]: string[] }[] = [{ session: [] }, { apiKey: [] }]
+export { security } from '../../../../http/openapi.ts'
 
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid', description: '记录 ID · record id' }) })
 

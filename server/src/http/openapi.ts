@@ -1,0 +1,16 @@
+/**
+ * What every module's route schemas share in the OpenAPI document: the security schemes a
+ * route accepts (declared in app.ts) and the error body of the root error handler.
+ */
+import { Type } from '@fastify/type-provider-typebox'
+
+/** A logged-in session or an API key. */
+export const security: { [scheme: string]: string[] }[] = [{ session: [] }, { apiKey: [] }]
+
+/** `{error: {code, message, messageEn, field?, details?}}` (http/errorHandler.ts). */
+export const ErrorSchema = Type.Object({
+  error: Type.Object({
+    code: Type.String(), message: Type.String(), messageEn: Type.String(),
+    field: Type.Optional(Type.String()), details: Type.Optional(Type.Unknown()),
+  }),
+})
