@@ -153,6 +153,15 @@ describe('access control across the whole API', () => {
       expect(res.statusCode).toBe(403)
     })
 
+    // Incident grading: any signed-in caller computes a level from facts.
+    it.each([
+      { url: '/api/incidents/accident-grade', payload: { deaths: 3, seriousInjuries: 0, directLossYuan: 0 } },
+      { url: '/api/incidents/relief-response/suggest', payload: { deaths: 0, missing: 0, emergencyRelocated: 0, needingEmergencyAid: 0 } },
+    ])('塘湖村 village officer: POST $url → 200', async ({ url, payload }) => {
+      const res = await app.inject({ method: 'POST', url, headers: sessions['塘湖村 village officer']!, payload })
+      expect(res.statusCode).toBe(200)
+    })
+
     it('refuses a non-admin before looking at the body of an admin write', async () => {
       const res = await app.inject({ method: 'POST', url: '/api/auth/users', headers: sessions['county duty officer']!, payload: { nonsense: true } })
       expect(res.statusCode).toBe(403)

@@ -15,6 +15,7 @@ import { geoModule } from '../modules/geo/index.ts'
 import { registryModule } from '../modules/registry/index.ts'
 import { resourcesModule } from '../modules/resources/index.ts'
 import { monitoringModule } from '../modules/monitoring/index.ts'
+import { incidentsModule } from '../modules/incidents/index.ts'
 
 /** The media type of .xlsx uploads and downloads. */
 export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -82,6 +83,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(registryModule(platform), { prefix: '/api/registry' })
   await app.register(resourcesModule(platform), { prefix: '/api/resources' })
   await app.register(monitoringModule(platform), { prefix: '/api' })
+  await app.register(incidentsModule(platform), { prefix: '/api/incidents' })
 
   if (webBuilt) await app.register(fastifyStatic, { root: webDist, wildcard: false })
   return app
