@@ -6,9 +6,9 @@ import { suggestReliefResponse } from '@yingji/domain/incidents/reliefResponse'
 import { invalid } from '../../http/errors.ts'
 import type { Platform } from '../../platform.ts'
 import * as schemas from './schemas.ts'
+import { security } from '../../http/openapi.ts'
 
 const tags = ['incidents']
-const security: { [scheme: string]: string[] }[] = [{ session: [] }, { apiKey: [] }]
 const signedIn = { access: 'authenticated' as const }
 
 export const incidentsRoutes = (_platform: Platform): FastifyPluginAsyncTypebox => async (app) => {
