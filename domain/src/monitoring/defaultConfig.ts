@@ -1,5 +1,5 @@
 /**
- * Every number of the default rule sets that ../shared/domain/warnings.md does not verify: NV,
+ * Every number of the default rule sets that shared/domain/ (domain reference) warnings.md does not verify: NV,
  * configuration, not constants. A deployment passes its own copy to `defaultRuleSet`; a device
  * overrides single values through its rule-set override. Only the rainstorm bands (V) live in
  * rainstormRule.ts. Values marked "required" have no default: each device must supply them.

@@ -1,5 +1,5 @@
 /**
- * A threshold with hysteresis (回差). "以上 includes, 以下 excludes" (../shared/domain/README.md):
+ * A threshold with hysteresis (回差). "以上 includes, 以下 excludes" (shared/domain/ (domain reference) README.md):
  * `above` is met at value ≥ threshold, `below` at value ≤ threshold. Once met, the condition
  * stays met until the value passes back beyond the deadband, so a value hovering at the
  * threshold does not flap. Sums of decimal readings carry float noise (0.1 + 0.2 ≠ 0.3), so

@@ -1,6 +1,6 @@
 /**
  * Rain gauges graded like the rainstorm warning signal (暴雨预警信号), V in
- * ../shared/domain/warnings.md §2 (CMA 《气象灾害预警信号发布与传播办法》 annex):
+ * shared/domain/ (domain reference) warnings.md §2 (CMA 《气象灾害预警信号发布与传播办法》 annex):
  *
  * | signal | criterion |
  * | 蓝色 blue   | 12 小时内降雨量将达 50 毫米以上，或者已达 50 毫米以上且降雨可能持续 |
