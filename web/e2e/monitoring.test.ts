@@ -166,7 +166,10 @@ describe('monitoring in Chromium', () => {
       const history = page.getByTestId('alarm-history')
       await expect.poll(() => history.innerText()).toContain('确认')
       expect(await history.innerText()).toContain('已通知镇桥镇防汛责任人')
-      await page.keyboard.press('Escape')
+      // Close the drawer by its button and wait for its mask to go: under load an Escape can
+      // land before the drawer has focus, and the mask then swallows the next click.
+      await page.locator('.ant-drawer-close').click()
+      await page.locator('.ant-drawer-mask:visible').waitFor({ state: 'detached' })
 
       // On the monitoring map the acknowledged alarm keeps the device orange; its popup shows the last report.
       await page.getByRole('menuitem', { name: '监测一张图' }).click()
