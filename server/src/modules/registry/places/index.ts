@@ -1,7 +1,7 @@
 /**
  * Registry places (`/api/registry`): risk points and the dual-prevention view (一图一牌三清单),
  * geological hazard points, shelters and experts. Each registry is a folder with the same rooms
- * (schemas, queries, service, excel, routes); `shared/` holds what they have in common.
+ * (schemas, queries, service, excel, routes); `core/` holds what they have in common.
  */
 import type { FastifyPluginAsync } from 'fastify'
 import type { Platform } from '../../../platform.ts'

@@ -1,6 +1,6 @@
 /** Depots (储备库): request and response schemas. */
 import { Type } from '@fastify/type-provider-typebox'
-import { Code12, DivisionCodeInput, KeyEnum, ListQuery, LonLatSchema, Nullable, Phone, PointFeatureCollection, ShortText, Timestamp, Uuid } from '../shared/schemas.ts'
+import { Code12, DivisionCodeInput, KeyEnum, ListQuery, LonLatSchema, Nullable, Phone, PointFeatureCollection, ShortText, Timestamp, Uuid } from '../core/schemas.ts'
 
 export const depotLevels = ['city', 'township', 'village'] as const
 export type DepotLevel = (typeof depotLevels)[number]

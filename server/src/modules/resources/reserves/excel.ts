@@ -11,7 +11,7 @@ import {
   type ImportRowError, type ImportValue, type SheetColumn,
 } from '../../../excel/workbook.ts'
 import { recordAudit } from '../../auth/index.ts'
-import { checkDivisions } from '../shared/excel.ts'
+import { checkDivisions } from '../core/excel.ts'
 import { findSuppliesByCodes, findSupplyById } from '../supplies/queries.ts'
 import * as queries from './queries.ts'
 import { reserveKinds, type ReserveKind, type ReserveListQuery } from './schemas.ts'

@@ -1,6 +1,6 @@
 /** Reserves (储备): agreement reserves (协议储备) and production-capacity reserves (产能储备). */
 import { Type } from '@fastify/type-provider-typebox'
-import { Code12, DateOnly, DivisionCodeInput, KeyEnum, ListQuery, Nullable, Phone, ShortText, Timestamp, Uuid } from '../shared/schemas.ts'
+import { Code12, DateOnly, DivisionCodeInput, KeyEnum, ListQuery, Nullable, Phone, ShortText, Timestamp, Uuid } from '../core/schemas.ts'
 
 export const reserveKinds = ['agreement', 'capacity'] as const
 export type ReserveKind = (typeof reserveKinds)[number]

@@ -2,8 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { actorOf } from '../../../http/access.ts'
 import type { Platform } from '../../../platform.ts'
-import { writerRoles } from '../shared/scope.ts'
-import { ErrorSchema, IdParams, Page, security } from '../shared/schemas.ts'
+import { writerRoles } from '../core/scope.ts'
+import { ErrorSchema, IdParams, Page, security } from '../core/schemas.ts'
 import {
   CreateMovementBody, MinimumBody, Movement, MovementDocument, MovementListQuery, StockItem, StockQuery, StockWarnings, WarningsQuery,
 } from './schemas.ts'

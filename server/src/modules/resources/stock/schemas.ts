@@ -1,6 +1,6 @@
 /** Stock (库存): movements of the ledger, quantities on hand, minimums, warnings. */
 import { Type } from '@fastify/type-provider-typebox'
-import { Code12, DateOnly, KeyEnum, ListQuery, Nullable, ShortText, Timestamp, Uuid } from '../shared/schemas.ts'
+import { Code12, DateOnly, KeyEnum, ListQuery, Nullable, ShortText, Timestamp, Uuid } from '../core/schemas.ts'
 import { supplyCategories } from '../supplies/schemas.ts'
 import { depotLevels } from '../depots/schemas.ts'
 

@@ -12,7 +12,7 @@ import { AppError, invalid } from '../../../http/errors.ts'
 import { recordAudit } from '../../auth/index.ts'
 import { enqueueEvent } from '../../events/outbox.ts'
 import { findDepotById, type DepotRow } from '../depots/queries.ts'
-import { assertCanWrite, canSee, listScope, nameLike, offsetOf, scopeCondition } from '../shared/scope.ts'
+import { assertCanWrite, canSee, listScope, nameLike, offsetOf, scopeCondition } from '../core/scope.ts'
 import { findSupplyById, type SupplyRow } from '../supplies/queries.ts'
 import * as queries from './queries.ts'
 import type {

@@ -1,6 +1,6 @@
 /** The supplies catalogue (物资目录): request and response schemas. */
 import { Type } from '@fastify/type-provider-typebox'
-import { Code12, DivisionCodeInput, KeyEnum, ListQuery, Nullable, ShortText, Timestamp, Uuid } from '../shared/schemas.ts'
+import { Code12, DivisionCodeInput, KeyEnum, ListQuery, Nullable, ShortText, Timestamp, Uuid } from '../core/schemas.ts'
 
 export const supplyCategories = ['living', 'rescue'] as const
 export type SupplyCategory = (typeof supplyCategories)[number]

@@ -2,9 +2,9 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { actorOf } from '../../../http/access.ts'
 import type { Platform } from '../../../platform.ts'
-import { sendWorkbook, xlsxResponse } from '../shared/excel.ts'
-import { writerOrEnterpriseRoles, writerRoles } from '../shared/scope.ts'
-import { ErrorSchema, IdParams, ImportResult, Page, security } from '../shared/schemas.ts'
+import { sendWorkbook, xlsxResponse } from '../core/excel.ts'
+import { writerOrEnterpriseRoles, writerRoles } from '../core/scope.ts'
+import { ErrorSchema, IdParams, ImportResult, Page, security } from '../core/schemas.ts'
 import { exportTeams, importTeams, teamTemplate } from './excel.ts'
 import {
   CertificateWarnings, CertificateWarningsQuery, CreateMemberBody, CreateTeamBody, Member, MemberParams, Team, TeamListQuery, TeamMap,

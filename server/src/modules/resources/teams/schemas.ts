@@ -1,6 +1,6 @@
 /** Rescue teams (救援队伍), members and certificates: request and response schemas. */
 import { Type } from '@fastify/type-provider-typebox'
-import { Code12, DateOnly, DivisionCodeInput, KeyEnum, ListQuery, LonLatSchema, Nullable, Phone, PointFeatureCollection, ShortText, Timestamp, Uuid } from '../shared/schemas.ts'
+import { Code12, DateOnly, DivisionCodeInput, KeyEnum, ListQuery, LonLatSchema, Nullable, Phone, PointFeatureCollection, ShortText, Timestamp, Uuid } from '../core/schemas.ts'
 import { certificateWarningDays, hazardKeys, teamLevels, teamStatuses, teamTypes } from './vocabulary.ts'
 
 const TypeKey = KeyEnum(teamTypes, '类型：comprehensive 综合 / forest_fire 森林消防 / flood 防汛抢险 / mine 矿山 / hazmat 危化 / medical 医疗 / social 社会应急力量')

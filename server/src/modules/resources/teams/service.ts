@@ -9,8 +9,8 @@ import type { Actor } from '../../../http/access.ts'
 import { notFound } from '../../../http/errors.ts'
 import { recordAudit } from '../../auth/index.ts'
 import { divisionNames } from '../../geo/index.ts'
-import { lonLatOf, resolveDivision } from '../shared/divisions.ts'
-import { assertCanWrite, canSee, listScope, nameLike, offsetOf, scopeCondition } from '../shared/scope.ts'
+import { lonLatOf, resolveDivision } from '../core/divisions.ts'
+import { assertCanWrite, canSee, listScope, nameLike, offsetOf, scopeCondition } from '../core/scope.ts'
 import * as queries from './queries.ts'
 import type {
   CertificateWarnings, CertificateWarningsQuery, CreateMemberBody, CreateTeamBody, Member, Team, TeamListQuery, TeamMap,

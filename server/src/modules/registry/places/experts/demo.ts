@@ -3,7 +3,7 @@ import { lepingSyntheticSeed } from '@yingji/domain/geo/leping'
 import { randomStream } from '@yingji/domain/geo/seededRandom'
 import type { Db } from '../../../../db/database.ts'
 import { recordAudit } from '../../../auth/index.ts'
-import { demoUuid, locatedPlaces, mobile, personName, pick } from '../shared/demoData.ts'
+import { demoUuid, locatedPlaces, mobile, personName, pick } from '../core/demoData.ts'
 import { countExperts, insertExperts, type ExpertValues } from './queries.ts'
 
 const county = '360281000000'

@@ -1,7 +1,7 @@
 /** The expert pool (专家库) at `/api/registry/experts`: no map layer (people, not places). */
 import type { Db } from '../../../../db/database.ts'
-import { registryRoutes } from '../shared/registryRoutes.ts'
-import { placeReaders, placeWriters } from '../shared/scope.ts'
+import { registryRoutes } from '../core/registryRoutes.ts'
+import { placeReaders, placeWriters } from '../core/scope.ts'
 import { expertColumns, expertExportColumns, expertExportRow, prepareExpertRow } from './excel.ts'
 import { insertExperts } from './queries.ts'
 import * as schemas from './schemas.ts'

@@ -2,7 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../../../../db/database.ts'
 import { queryRows } from '../../../../db/rows.ts'
-import { containsPattern } from '../shared/scope.ts'
+import { containsPattern } from '../core/scope.ts'
 
 export interface ExpertValues {
   id: string

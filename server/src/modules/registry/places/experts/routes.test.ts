@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../../../http/app.ts'
 import { createTestPlatform, type TestPlatform } from '../../../../testing/platform.ts'
 import { loginAs } from '../../../../testing/session.ts'
-import { postXlsx, sheetRows, xlsxUpload } from '../shared/testing.ts'
+import { postXlsx, sheetRows, xlsxUpload } from '../core/testing.ts'
 
 const url = '/api/registry/experts'
 const expert = { name: '陈立新', field: 'hazchem', title: '高级工程师', organisation: '乐平市应急管理局', phone: '13907989876', divisionCode: '360281' }

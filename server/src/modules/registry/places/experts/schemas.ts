@@ -1,7 +1,7 @@
 /** Request and response schemas of the expert pool (专家库). */
 import { Type, type Static } from '@fastify/type-provider-typebox'
-import { describeOptions, valuesOf } from '../shared/options.ts'
-import { Clearable, DivisionCodeIn, Enum, listQueryFields, pageQueryFields, PageOf, Phone, rowFields, ShortText } from '../shared/schemas.ts'
+import { describeOptions, valuesOf } from '../core/options.ts'
+import { Clearable, DivisionCodeIn, Enum, listQueryFields, pageQueryFields, PageOf, Phone, rowFields, ShortText } from '../core/schemas.ts'
 import { expertFields } from './options.ts'
 
 const Field = Enum(valuesOf(expertFields), `专业领域 · field: ${describeOptions(expertFields)}`)

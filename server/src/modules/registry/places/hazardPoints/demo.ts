@@ -3,7 +3,7 @@ import { lepingSyntheticSeed } from '@yingji/domain/geo/leping'
 import { randomStream } from '@yingji/domain/geo/seededRandom'
 import type { Db } from '../../../../db/database.ts'
 import { recordAudit } from '../../../auth/index.ts'
-import { between, demoUuid, hillyTownships, mobile, near, personName, pick, villagesOf } from '../shared/demoData.ts'
+import { between, demoUuid, hillyTownships, mobile, near, personName, pick, villagesOf } from '../core/demoData.ts'
 import { countHazardPoints, insertHazardPoints, type HazardPointValues } from './queries.ts'
 import { hazardTypes } from './options.ts'
 

@@ -1,7 +1,7 @@
 /** Geological hazard points (地质灾害隐患点) at `/api/registry/hazard-points`. */
 import type { Db } from '../../../../db/database.ts'
-import { registryRoutes } from '../shared/registryRoutes.ts'
-import { placeReaders, placeWriters } from '../shared/scope.ts'
+import { registryRoutes } from '../core/registryRoutes.ts'
+import { placeReaders, placeWriters } from '../core/scope.ts'
 import { hazardPointColumns, hazardPointExportColumns, hazardPointExportRow, prepareHazardPointRow } from './excel.ts'
 import { insertHazardPoints } from './queries.ts'
 import * as schemas from './schemas.ts'

@@ -1,9 +1,9 @@
 /** Request and response schemas of geological hazard points (地质灾害隐患点). */
 import { Type, type Static } from '@fastify/type-provider-typebox'
-import { describeOptions, valuesOf } from '../shared/options.ts'
+import { describeOptions, valuesOf } from '../core/options.ts'
 import {
   DivisionCodeIn, Enum, listQueryFields, LonLat, pageQueryFields, PageOf, Phone, PointCollection, rowFields, ShortText,
-} from '../shared/schemas.ts'
+} from '../core/schemas.ts'
 import { hazardScales, hazardStabilities, hazardStatuses, hazardTypes } from './options.ts'
 
 const HazardType = Enum(valuesOf(hazardTypes), `灾害类型 · type: ${describeOptions(hazardTypes)}`)

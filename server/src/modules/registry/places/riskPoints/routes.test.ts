@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../../../http/app.ts'
 import { createTestPlatform, type TestPlatform } from '../../../../testing/platform.ts'
 import { loginAs } from '../../../../testing/session.ts'
-import { docxText } from '../shared/zipEntry.ts'
-import { postXlsx, sheetRows, xlsxUpload } from '../shared/testing.ts'
+import { docxText } from '../core/zipEntry.ts'
+import { postXlsx, sheetRows, xlsxUpload } from '../core/testing.ts'
 
 const tanghu = '360281100201' // 塘湖村, in 镇桥镇
 const park = '360281401000' // 江西乐平工业园区

@@ -2,7 +2,7 @@
 import { Type, type Static } from '@fastify/type-provider-typebox'
 import {
   Clearable, DivisionCodeIn, Enum, listQueryFields, LongText, LonLat, pageQueryFields, PageOf, Phone, PointCollection, rowFields, ShortText,
-} from '../shared/schemas.ts'
+} from '../core/schemas.ts'
 
 export const riskKinds = ['enterprise', 'public_place'] as const
 export const riskMethods = ['LEC', 'LS'] as const

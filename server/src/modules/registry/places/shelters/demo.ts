@@ -6,7 +6,7 @@ import { lepingSyntheticSeed } from '@yingji/domain/geo/leping'
 import { randomStream } from '@yingji/domain/geo/seededRandom'
 import type { Db } from '../../../../db/database.ts'
 import { recordAudit } from '../../../auth/index.ts'
-import { between, demoUuid, hillyTownships, lepingTownships, locatedPlaces, mobile, near, personName, pick, villagesOf } from '../shared/demoData.ts'
+import { between, demoUuid, hillyTownships, lepingTownships, locatedPlaces, mobile, near, personName, pick, villagesOf } from '../core/demoData.ts'
 import { countShelters, insertShelters, type ShelterValues } from './queries.ts'
 
 const villageShelters = 11

@@ -1,8 +1,8 @@
 /** Shelters (避灾安置场所) at `/api/registry/shelters`. */
 import type { Role } from '../../../../http/access.ts'
 import type { Db } from '../../../../db/database.ts'
-import { registryRoutes } from '../shared/registryRoutes.ts'
-import { placeReaders, placeWriters } from '../shared/scope.ts'
+import { registryRoutes } from '../core/registryRoutes.ts'
+import { placeReaders, placeWriters } from '../core/scope.ts'
 import { prepareShelterRow, shelterColumns, shelterExportColumns, shelterExportRow } from './excel.ts'
 import { insertShelters } from './queries.ts'
 import * as schemas from './schemas.ts'

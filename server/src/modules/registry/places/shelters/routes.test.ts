@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../../../http/app.ts'
 import { createTestPlatform, type TestPlatform } from '../../../../testing/platform.ts'
 import { loginAs } from '../../../../testing/session.ts'
-import { postXlsx, sheetRows, xlsxUpload } from '../shared/testing.ts'
+import { postXlsx, sheetRows, xlsxUpload } from '../core/testing.ts'
 
 const zhenqiao = '360281100000' // 镇桥镇
 const url = '/api/registry/shelters'

@@ -1,9 +1,9 @@
 /** Request and response schemas of shelters (避灾安置场所). */
 import { Type, type Static } from '@fastify/type-provider-typebox'
-import { describeOptions, valuesOf } from '../shared/options.ts'
+import { describeOptions, valuesOf } from '../core/options.ts'
 import {
   Clearable, DivisionCodeIn, Enum, listQueryFields, LonLat, pageQueryFields, PageOf, Phone, PointCollection, rowFields, ShortText,
-} from '../shared/schemas.ts'
+} from '../core/schemas.ts'
 import { shelterFacilities, shelterLevels, shelterStatuses, shelterTypes } from './options.ts'
 
 const ShelterType = Enum(valuesOf(shelterTypes), `类型 · type: ${describeOptions(shelterTypes)}`)
