@@ -9,7 +9,7 @@ import type { Database } from './database.ts'
  * committed and read in review. Modules are migrated in this order (a later module may
  * reference an earlier one's tables, never the reverse).
  */
-export const migrationOrder = ['core', 'geo', 'auth', 'events', 'registry', 'resources', 'monitoring'] as const
+export const migrationOrder = ['core', 'geo', 'auth', 'events', 'registry', 'resources', 'monitoring', 'warnings', 'plans', 'incidents', 'dispatch'] as const
 
 export const migrationsRoot = path.join(repoRoot, 'server', 'migrations')
 

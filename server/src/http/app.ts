@@ -15,7 +15,10 @@ import { geoModule } from '../modules/geo/index.ts'
 import { registryModule } from '../modules/registry/index.ts'
 import { resourcesModule } from '../modules/resources/index.ts'
 import { monitoringModule } from '../modules/monitoring/index.ts'
+import { warningsModule } from '../modules/warnings/index.ts'
+import { plansModule } from '../modules/plans/index.ts'
 import { incidentsModule } from '../modules/incidents/index.ts'
+import { dispatchModule } from '../modules/dispatch/index.ts'
 
 /** The media type of .xlsx uploads and downloads. */
 export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -83,7 +86,11 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(registryModule(platform), { prefix: '/api/registry' })
   await app.register(resourcesModule(platform), { prefix: '/api/resources' })
   await app.register(monitoringModule(platform), { prefix: '/api' })
+  // Warnings serve /api/warnings and the public CAP feed under /public.
+  await app.register(warningsModule(platform))
+  await app.register(plansModule(platform), { prefix: '/api/plans' })
   await app.register(incidentsModule(platform), { prefix: '/api/incidents' })
+  await app.register(dispatchModule(platform), { prefix: '/api/dispatch' })
 
   if (webBuilt) await app.register(fastifyStatic, { root: webDist, wildcard: false })
   return app

@@ -21,6 +21,11 @@ const OneMapPage = lazy(() => import('./OneMapPage.tsx').then((module) => ({ def
 const RegistryArea = lazy(() => import('../features/registry/pages/RegistryArea.tsx').then((module) => ({ default: module.RegistryArea })))
 const MonitoringArea = lazy(() => import('../features/monitoring/pages/MonitoringArea.tsx').then((module) => ({ default: module.MonitoringArea })))
 const MonitoringMapPage = lazy(() => import('./MonitoringMapPage.tsx').then((module) => ({ default: module.MonitoringMapPage })))
+const WarningsArea = lazy(() => import('../features/warnings/pages/WarningsArea.tsx').then((module) => ({ default: module.WarningsArea })))
+const PublicWarningsPage = lazy(() => import('../features/warnings/pages/PublicWarningsPage.tsx').then((module) => ({ default: module.PublicWarningsPage })))
+const PlansArea = lazy(() => import('../features/plans/pages/PlansArea.tsx').then((module) => ({ default: module.PlansArea })))
+const IncidentsArea = lazy(() => import('../features/incidents/pages/IncidentsArea.tsx').then((module) => ({ default: module.IncidentsArea })))
+const DispatchArea = lazy(() => import('../features/dispatch/pages/DispatchArea.tsx').then((module) => ({ default: module.DispatchArea })))
 const ResourcesArea = lazy(() => import('../features/resources/pages/ResourcesArea.tsx').then((module) => ({ default: module.ResourcesArea })))
 
 const fullScreenSpin = <Spin size="large" style={{ display: 'block', marginTop: '40vh' }} />
@@ -81,6 +86,8 @@ const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { path: '/login', element: <LoginRoute /> },
+      // 公众预警: the public warnings page needs no login.
+      { path: '/alerts', element: <Suspense fallback={fullScreenSpin}><PublicWarningsPage /></Suspense> },
       { path: '/change-password', element: <RequireSession>{(me) => <ChangePasswordRoute me={me} />}</RequireSession> },
       {
         element: <RequireSession>{(me) => <AppLayout me={me} />}</RequireSession>,
@@ -93,6 +100,10 @@ const router = createBrowserRouter([
             element: <RequireSession>{(me) => <WithRegistrySession me={me}><MonitoringArea map={<MonitoringMapPage rootCode={me.jurisdiction.code} />} /></WithRegistrySession>}</RequireSession>,
           },
           { path: '/resources/*', element: <RequireSession>{(me) => <WithRegistrySession me={me}><ResourcesArea /></WithRegistrySession>}</RequireSession> },
+          { path: '/warnings/*', element: <RequireSession>{(me) => <WithRegistrySession me={me}><WarningsArea /></WithRegistrySession>}</RequireSession> },
+          { path: '/plans/*', element: <RequireSession>{(me) => <WithRegistrySession me={me}><PlansArea /></WithRegistrySession>}</RequireSession> },
+          { path: '/incidents/*', element: <RequireSession>{(me) => <WithRegistrySession me={me}><IncidentsArea /></WithRegistrySession>}</RequireSession> },
+          { path: '/dispatch/*', element: <RequireSession>{(me) => <WithRegistrySession me={me}><DispatchArea /></WithRegistrySession>}</RequireSession> },
           ...modules.filter((entry) => !entry.ready).map((entry) => ({ path: entry.path, element: <ComingSoonPage entry={entry} /> })),
           { path: '*', element: <Navigate to="/map" replace /> },
         ],

@@ -1,8 +1,18 @@
 /**
  * Every piece of UI text, by key, in Chinese (the default) and English. Components never
  * hard-code text: they call `t('key')`. `{name}` placeholders are filled by `t(key, {name})`.
+ * Newer features keep their text in their own file here (warnings.ts, plans.ts, …), spread in.
  */
+import { warningsEn, warningsZh } from './warnings.ts'
+import { plansEn, plansZh } from './plans.ts'
+import { incidentsEn, incidentsZh } from './incidents.ts'
+import { dispatchEn, dispatchZh } from './dispatch.ts'
+
 export const zh = {
+  ...warningsZh,
+  ...plansZh,
+  ...incidentsZh,
+  ...dispatchZh,
   'app.title': '应急管理综合平台',
   'app.city': '乐平市',
   'app.subtitle': '乐平市应急管理局',
@@ -505,6 +515,10 @@ export const zh = {
 export type MessageKey = keyof typeof zh
 
 export const en: Record<MessageKey, string> = {
+  ...warningsEn,
+  ...plansEn,
+  ...incidentsEn,
+  ...dispatchEn,
   'app.title': 'Emergency Management Platform',
   'app.city': 'Leping',
   'app.subtitle': 'Leping Emergency Management Bureau',
