@@ -17,7 +17,21 @@ export function AlarmDrawer({ alarmId, township, onClose }: { alarmId: string | 
   const [text, setText] = useState('')
   const data = alarm.data
   return (
-    <Drawer open={alarmId !== null} size={520} title={data ? `${data.deviceName} · ${ruleNameOf(data, locale)}` : ''} onClose={onClose} destroyOnHidden data-testid="alarm-drawer">
+    <Drawer
+      open={alarmId !== null}
+      size={520}
+      title={data ? `${data.deviceName} · ${ruleNameOf(data, locale)}` : ''}
+      onClose={onClose}
+      destroyOnHidden
+      data-testid="alarm-drawer"
+      // The next steps of the storm day: a warning drafted from the alarm, or an incident opened from it.
+      extra={data && (
+        <Space>
+          <Link to={`/warnings/new?alarmId=${data.id}`} data-testid="alarm-to-warning"><Button size="small">{t('monitoring.toWarning')}</Button></Link>
+          <Link to={`/incidents/new?alarmId=${data.id}`} data-testid="alarm-to-incident"><Button size="small" type="primary">{t('monitoring.toIncident')}</Button></Link>
+        </Space>
+      )}
+    >
       {!data ? (
         <Spin />
       ) : (
