@@ -128,6 +128,23 @@ export async function syntheticDevices(q: Queryable): Promise<{ id: string; code
   return queryRows(q, sql`SELECT id, code FROM monitoring.devices WHERE synthetic ORDER BY code`)
 }
 
+interface SiteRow { id: string; name: string; division_code: string; lon: number; lat: number }
+
+/**
+ * The registry sites the simulated network attaches devices to (read-only, for the demo only):
+ * operating hazardous-chemicals enterprises with a location, and active geological hazard points.
+ */
+export async function simulatorSites(q: Queryable): Promise<{ enterprises: SiteRow[]; hazardPoints: SiteRow[] }> {
+  const enterprises = await queryRows<SiteRow>(q, sql`
+    SELECT id, name, division_code, ST_X(location) AS lon, ST_Y(location) AS lat FROM registry.enterprises
+    WHERE location IS NOT NULL AND status = 'operating' AND supervision_category IN ('hazchem_production', 'hazchem_trading', 'hazchem_use')
+    ORDER BY uscc`)
+  const hazardPoints = await queryRows<SiteRow>(q, sql`
+    SELECT id, name, division_code, ST_X(location) AS lon, ST_Y(location) AS lat FROM registry.hazard_points
+    WHERE status = 'active' ORDER BY name, id`)
+  return { enterprises, hazardPoints }
+}
+
 export async function touchDevices(q: Queryable, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return
   await q.execute(sql`

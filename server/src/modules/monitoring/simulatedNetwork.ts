@@ -19,6 +19,17 @@ const seed = 360281
 
 export interface SimDevice extends DeviceInput { intervalS: number }
 
+/** A registry site devices are attached to: a hazardous-chemicals enterprise or a geological hazard point. */
+export interface SimSite { id: string; name: string; divisionCode: string; location: LonLat }
+
+/** Where the park's gas and tank sensors and the GNSS stations stand, when the registries have them. */
+export interface SimSites {
+  /** Hazardous-chemicals enterprises (their gas, toxic-gas and tank sensors) */
+  enterprises: readonly SimSite[]
+  /** Geological hazard points (地灾隐患点) with their GNSS stations */
+  hazardPoints: readonly SimSite[]
+}
+
 const near = (random: () => number, origin: LonLat, maxKm: number): LonLat => {
   const p = offsetKm(origin, Math.sqrt(random()) * maxKm, random() * 2 * Math.PI)
   return { lon: Math.round(p.lon * 1e6) / 1e6, lat: Math.round(p.lat * 1e6) / 1e6 }
@@ -26,8 +37,13 @@ const near = (random: () => number, origin: LonLat, maxKm: number): LonLat => {
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
-/** About 250 devices: rain gauges and weather stations in every township, river stations, park sensors, ponds, GNSS. */
-export function simulatedNetwork(townships: readonly Township[], river: readonly LonLat[]): SimDevice[] {
+/**
+ * About 250 devices: rain gauges and weather stations in every township, river stations, park
+ * sensors, ponds, GNSS. Park sensors belong to the registry's hazardous-chemicals enterprises
+ * (round robin, within 300 m of the plant) and GNSS stations stand on its geological hazard
+ * points, when `sites` has them; otherwise they are scattered around the park and the hills.
+ */
+export function simulatedNetwork(townships: readonly Township[], river: readonly LonLat[], sites: SimSites = { enterprises: [], hazardPoints: [] }): SimDevice[] {
   const random = randomStream(seed, 'monitoring-simulator')
   const devices: SimDevice[] = []
   const add = (d: SimDevice) => devices.push(d)
@@ -50,12 +66,18 @@ export function simulatedNetwork(townships: readonly Township[], river: readonly
       params: { warningLevelM: 27.5, guaranteedLevelM: 29 }, intervalS: i === 0 ? 10 : 60,
     })
   }
-  for (let i = 1; i <= 40; i++) add({ code: `SIM-GAS-${pad(i)}`, type: 'gas_lel', name: `工业园区可燃气体探测器${i}`, divisionCode: park.code, location: near(random, park.location, 2), intervalS: 60 })
+  // A park sensor: on one of the enterprises (round robin) when there are any, else near the park.
+  const parkSensor = (i: number, kind: string) => {
+    const site = sites.enterprises.length > 0 ? sites.enterprises[(i - 1) % sites.enterprises.length]! : null
+    if (!site) return { name: `工业园区${kind}${i}`, divisionCode: park.code, location: near(random, park.location, 2), enterpriseId: null }
+    return { name: `${site.name}${kind}${i}`, divisionCode: site.divisionCode, location: near(random, site.location, 0.3), enterpriseId: site.id }
+  }
+  for (let i = 1; i <= 40; i++) add({ code: `SIM-GAS-${pad(i)}`, type: 'gas_lel', ...parkSensor(i, '可燃气体探测器'), intervalS: 60 })
   for (let i = 1; i <= 20; i++) {
-    add({ code: `SIM-TOX-${pad(i)}`, type: 'toxic_gas', name: `工业园区有毒气体探测器${i}`, divisionCode: park.code, location: near(random, park.location, 2), params: { firstAlarmPpm: 10, secondAlarmPpm: 20 }, intervalS: 60 })
+    add({ code: `SIM-TOX-${pad(i)}`, type: 'toxic_gas', ...parkSensor(i, '有毒气体探测器'), params: { firstAlarmPpm: 10, secondAlarmPpm: 20 }, intervalS: 60 })
   }
   for (let i = 1; i <= 30; i++) {
-    add({ code: `SIM-TANK-${pad(i)}`, type: 'tank', name: `工业园区储罐${i}`, divisionCode: park.code, location: near(random, park.location, 2), params: { highMPa: 1, highHighMPa: 1.2 }, intervalS: 60 })
+    add({ code: `SIM-TANK-${pad(i)}`, type: 'tank', ...parkSensor(i, '储罐'), params: { highMPa: 1, highHighMPa: 1.2 }, intervalS: 60 })
   }
   for (let i = 1; i <= 5; i++) add({ code: `SIM-VAI-${pad(i)}`, type: 'video_ai', name: `工业园区视频识别${i}`, divisionCode: park.code, location: near(random, park.location, 2), intervalS: 3600 })
   const hills = townships.filter((t) => t.code !== industrialPark && !t.name.endsWith('街道'))
@@ -67,6 +89,11 @@ export function simulatedNetwork(townships: readonly Township[], river: readonly
     })
   }
   for (let i = 1; i <= 40; i++) {
+    const point = sites.hazardPoints[i - 1]
+    if (point) {
+      add({ code: `SIM-GNSS-${pad(i)}`, type: 'gnss', name: `${point.name}GNSS监测站`, divisionCode: point.divisionCode, location: point.location, hazardPointId: point.id, intervalS: 60 })
+      continue
+    }
     const t = hills[Math.floor(random() * hills.length)]!
     add({ code: `SIM-GNSS-${pad(i)}`, type: 'gnss', name: `${t.name}地灾监测点${i}`, divisionCode: t.code, location: near(random, t.location, 6), intervalS: 60 })
   }

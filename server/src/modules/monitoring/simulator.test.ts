@@ -67,6 +67,20 @@ describe('the simulated network', () => {
     expect(byType.rain_gauge!.townships).toBeGreaterThanOrEqual(20)
     expect(byType.water_level!.n).toBe(8)
     expect(byType.gas_lel!.n + byType.tank!.n + byType.toxic_gas!.n).toBe(90)
+    // Park sensors belong to the registry's chemical plants; GNSS stations stand on its hazard points.
+    const links = await queryRows<{ type: string; linked: number; wrong: number }>(t.platform.db, sql`
+      SELECT d.type,
+             count(*) FILTER (WHERE d.enterprise_id IS NOT NULL OR d.hazard_point_id IS NOT NULL)::int AS linked,
+             count(*) FILTER (WHERE e.id IS NOT NULL AND ST_Distance(d.location::geography, e.location::geography) > 400
+                               OR h.id IS NOT NULL AND NOT ST_Equals(d.location, h.location))::int AS wrong
+      FROM monitoring.devices d
+      LEFT JOIN registry.enterprises e ON e.id = d.enterprise_id
+      LEFT JOIN registry.hazard_points h ON h.id = d.hazard_point_id
+      WHERE d.synthetic AND d.type IN ('gas_lel', 'toxic_gas', 'tank', 'gnss') GROUP BY d.type ORDER BY d.type`)
+    const linked = Object.fromEntries(links.map((l) => [l.type, l]))
+    for (const type of ['gas_lel', 'toxic_gas', 'tank']) expect(linked[type]).toMatchObject({ linked: byType[type]!.n, wrong: 0 })
+    expect(linked.gnss!.linked).toBeGreaterThan(0)
+    expect(linked.gnss!.wrong).toBe(0)
     expect(logs[0]).toContain('YINGJI_SIMULATE=0')
     const stored = await queryRows<{ n: number }>(t.platform.db, sql`SELECT count(*)::int AS n FROM monitoring.readings`)
     expect(stored[0]!.n).toBeGreaterThan(20)

@@ -27,7 +27,9 @@ async function plan(platform: Platform): Promise<SimDevice[]> {
   const townships = points.features.map((f) => ({ code: f.properties.code.slice(0, 9), name: f.properties.name, location: { lon: f.geometry.coordinates[0]!, lat: f.geometry.coordinates[1]! } }))
   const lean = (await rivers(platform.db)).features.find((f) => f.properties.name === '乐安河')
   const line = lean ? lean.geometry.coordinates.map(([lon, lat]) => ({ lon: lon!, lat: lat! })) : []
-  return simulatedNetwork(townships, line)
+  const sites = await queries.simulatorSites(platform.db)
+  const site = (r: { id: string; name: string; division_code: string; lon: number; lat: number }) => ({ id: r.id, name: r.name, divisionCode: r.division_code.trim(), location: { lon: r.lon, lat: r.lat } })
+  return simulatedNetwork(townships, line, { enterprises: sites.enterprises.map(site), hazardPoints: sites.hazardPoints.map(site) })
 }
 
 /** Registers the network when missing; returns each device with a fresh key. */
