@@ -1,0 +1,86 @@
+import { useState } from 'react'
+import { Button, Card, Empty, Input, List, Modal, Space, Tag, Typography, type ButtonProps } from 'antd'
+import { ThunderboltOutlined } from '@ant-design/icons'
+import { useI18n } from '../../../i18n/i18n.tsx'
+import { useActivatePlan } from '../api/incidents.ts'
+import type { Incident, PlanSuggestion } from '../api/types.ts'
+import { levelNumeral } from './format.ts'
+import { ResponseLevelTag } from './tags.tsx'
+
+/** Roles that may activate a plan (the server checks again). */
+export const commanderRoles: readonly string[] = ['commander', 'admin']
+
+/** The matching plans and levels with the reasons; a commander activates one. */
+export function SuggestionsCard({ incident, plans, loading, canActivate }: { incident: Incident; plans: PlanSuggestion[]; loading: boolean; canActivate: boolean }) {
+  const { t, locale } = useI18n()
+  const [confirming, setConfirming] = useState<PlanSuggestion | null>(null)
+  const reasonText = (reason: PlanSuggestion['reasons'][number]) => (typeof reason === 'string' ? reason : locale === 'en' ? reason.en : reason.zh)
+  const active = incident.response
+  return (
+    <Card size="small" title={t('incidents.suggestedPlans')} data-testid="plan-suggestions" loading={loading && plans.length === 0}>
+      {plans.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('incidents.noSuggestion')} />
+      ) : (
+        <List<PlanSuggestion>
+          dataSource={plans}
+          renderItem={(plan) => {
+            const isActive = active?.planId === plan.planId && active.level === plan.level
+            return (
+              <List.Item
+                data-testid="plan-suggestion"
+                actions={canActivate && incident.status !== 'closed' ? [
+                  <Button
+                    key="activate"
+                    type={isActive ? 'default' : 'primary'}
+                    danger={!isActive}
+                    disabled={isActive}
+                    icon={<ThunderboltOutlined />}
+                    onClick={() => setConfirming(plan)}
+                    data-testid="activate-plan"
+                  >
+                    {isActive ? t('incidents.activated') : active?.planId === plan.planId ? t('incidents.changeLevel') : t('incidents.activate')}
+                  </Button>,
+                ] : []}
+              >
+                <List.Item.Meta
+                  title={<Space><span data-testid="plan-name">{plan.planName}</span><ResponseLevelTag level={plan.level} />{isActive && <Tag color="red">{t('incidents.activated')}</Tag>}</Space>}
+                  description={
+                    <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="plan-reasons">
+                      {plan.reasons.map((reason, index) => <li key={index}>{reasonText(reason)}</li>)}
+                    </ul>
+                  }
+                />
+              </List.Item>
+            )
+          }}
+        />
+      )}
+      <ActivateModal incidentId={incident.id} plan={confirming} onClose={() => setConfirming(null)} />
+    </Card>
+  )
+}
+
+function ActivateModal({ incidentId, plan, onClose }: { incidentId: string; plan: PlanSuggestion | null; onClose: () => void }) {
+  const { t } = useI18n()
+  const activate = useActivatePlan(incidentId)
+  const [comment, setComment] = useState('')
+  return (
+    <Modal
+      open={plan !== null}
+      title={t('incidents.activateTitle')}
+      okText={t('incidents.activate')}
+      okButtonProps={{ danger: true, 'data-testid': 'activate-confirm' } as ButtonProps}
+      confirmLoading={activate.isPending}
+      onCancel={onClose}
+      onOk={() => plan && activate.mutate({ planId: plan.planId, level: plan.level, ...(comment.trim() ? { comment: comment.trim() } : {}) }, { onSuccess: () => { setComment(''); onClose() } })}
+      destroyOnHidden
+    >
+      {plan && (
+        <Typography.Paragraph>
+          {t('incidents.activateText', { plan: plan.planName, level: levelNumeral(plan.level) })}
+        </Typography.Paragraph>
+      )}
+      <Input.TextArea rows={2} maxLength={500} value={comment} onChange={(event) => setComment(event.target.value)} placeholder={t('incidents.commentOptional')} aria-label={t('incidents.comment')} />
+    </Modal>
+  )
+}

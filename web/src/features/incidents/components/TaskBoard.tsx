@@ -1,0 +1,107 @@
+import { useState } from 'react'
+import { Badge, Button, Card, Col, Empty, Input, Modal, Row, Space, Tag, Typography, type ButtonProps } from 'antd'
+import { useI18n } from '../../../i18n/i18n.tsx'
+import type { MessageKey } from '../../../i18n/messages.ts'
+import { useTaskAction, type TaskAction } from '../api/tasks.ts'
+import { taskStatuses, type IncidentTask, type TaskStatus } from '../api/types.ts'
+import { Countdown } from './Countdown.tsx'
+
+/** What each status allows next (the server's state machine decides; this only offers the buttons). */
+const nextActions: Record<TaskStatus, TaskAction[]> = {
+  assigned: ['accept', 'block'],
+  accepted: ['start', 'block'],
+  in_progress: ['done', 'block'],
+  blocked: ['start'],
+  done: [],
+}
+
+/** 任务看板: one column per status; accept, start, done or block with feedback. */
+export function TaskBoard({ incidentId, tasks, canAct }: { incidentId: string; tasks: IncidentTask[]; canAct: boolean }) {
+  const { t } = useI18n()
+  const [acting, setActing] = useState<{ task: IncidentTask; action: TaskAction } | null>(null)
+  return (
+    <div data-testid="task-board">
+      {tasks.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('incidents.noTasks')} />
+      ) : (
+        <Row gutter={8} wrap={false} style={{ overflowX: 'auto' }}>
+          {taskStatuses.map((status) => {
+            const column = tasks.filter((task) => task.status === status)
+            return (
+              <Col key={status} flex="1 0 200px" data-testid={`task-column-${status}`}>
+                <div style={{ background: '#f5f7fa', borderRadius: 6, padding: 8, minHeight: 120 }}>
+                  <Space style={{ marginBottom: 8 }}>
+                    <Typography.Text strong>{t(`incidents.task.${status}` as MessageKey)}</Typography.Text>
+                    <Badge count={column.length} showZero color={status === 'blocked' ? 'red' : '#8c8c8c'} />
+                  </Space>
+                  {column.map((task) => (
+                    <TaskCard key={task.id} task={task} canAct={canAct} onAction={(action) => setActing({ task, action })} />
+                  ))}
+                </div>
+              </Col>
+            )
+          })}
+        </Row>
+      )}
+      <TaskActionModal incidentId={incidentId} acting={acting} onClose={() => setActing(null)} />
+    </div>
+  )
+}
+
+function TaskCard({ task, canAct, onAction }: { task: IncidentTask; canAct: boolean; onAction: (action: TaskAction) => void }) {
+  const { t } = useI18n()
+  const finished = task.status === 'done'
+  return (
+    <Card size="small" style={{ marginBottom: 8 }} data-testid="task-card" data-status={task.status}>
+      <Typography.Paragraph style={{ marginBottom: 4 }} data-testid="task-title">{task.title}</Typography.Paragraph>
+      <Space size={4} wrap>
+        <Tag>{task.assignee}</Tag>
+        {task.level && <Tag color="volcano">{['Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ'][task.level - 1]}</Tag>}
+        {task.overdue && !finished && <Tag color="error">{t('incidents.overdue')}</Tag>}
+      </Space>
+      {task.deadlineAt && !finished && <div style={{ fontSize: 12 }}><Countdown dueAt={task.deadlineAt} testId="task-countdown" /></div>}
+      {task.feedback && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }}>{task.feedback}</Typography.Paragraph>}
+      {canAct && nextActions[task.status].length > 0 && (
+        <Space size={4} style={{ marginTop: 6 }} wrap>
+          {nextActions[task.status].map((action) => (
+            <Button key={action} size="small" type={action === 'block' ? 'default' : 'primary'} danger={action === 'block'} onClick={() => onAction(action)} data-testid={`task-${action}`}>
+              {t(`incidents.taskAction.${action}` as MessageKey)}
+            </Button>
+          ))}
+        </Space>
+      )}
+    </Card>
+  )
+}
+
+function TaskActionModal({ incidentId, acting, onClose }: { incidentId: string; acting: { task: IncidentTask; action: TaskAction } | null; onClose: () => void }) {
+  const { t } = useI18n()
+  const act = useTaskAction(incidentId)
+  const [feedback, setFeedback] = useState('')
+  const required = acting?.action === 'block'
+  return (
+    <Modal
+      open={acting !== null}
+      title={acting ? `${t(`incidents.taskAction.${acting.action}` as MessageKey)} · ${acting.task.title}` : ''}
+      okButtonProps={{ disabled: required && !feedback.trim(), 'data-testid': 'task-action-confirm' } as ButtonProps}
+      confirmLoading={act.isPending}
+      onCancel={onClose}
+      onOk={() =>
+        acting && act.mutate(
+          { taskId: acting.task.id, action: acting.action, ...(feedback.trim() ? { feedback: feedback.trim() } : {}) },
+          { onSuccess: () => { setFeedback(''); onClose() } },
+        )
+      }
+      destroyOnHidden
+    >
+      <Input.TextArea
+        rows={3}
+        maxLength={1000}
+        value={feedback}
+        onChange={(event) => setFeedback(event.target.value)}
+        placeholder={t(required ? 'incidents.blockReason' : 'incidents.feedbackOptional')}
+        aria-label={t('incidents.feedback')}
+      />
+    </Modal>
+  )
+}
