@@ -1,0 +1,138 @@
+import highsLoader from 'highs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { buildAllocation, greedyAllocation, readAllocation, type AllocationDemand, type AllocationInput, type AllocationPriority } from './allocationModel.ts'
+import { buildEvacuation, readEvacuation } from './evacuationModel.ts'
+import { buildTransportLp, readTransportSolution, transportCost, type TransportProblem } from './transportModel.ts'
+
+type Highs = Awaited<ReturnType<typeof highsLoader>>
+let highs: Highs
+beforeAll(async () => { highs = await highsLoader() })
+
+function solve(lp: string): Record<string, number> {
+  const r = highs.solve(lp, {})
+  expect(r.Status).toBe('Optimal')
+  return Object.fromEntries(Object.entries(r.Columns).map(([name, c]) => [name, (c as { Primal: number }).Primal]))
+}
+
+/** A small deterministic generator (mulberry32). */
+function rng(seed: number) {
+  let a = seed
+  return () => {
+    a |= 0; a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Exhaustive minimum over every whole flow (feasible by construction), unmet at its penalty. */
+function bruteForce(p: TransportProblem): number {
+  const m = p.supply.length
+  const n = p.demand.length
+  const pairs: [number, number][] = []
+  for (let s = 0; s < m; s++) for (let d = 0; d < n; d++) if (Number.isFinite(p.cost[s * n + d]!)) pairs.push([s, d])
+  const left = [...p.supply]
+  const need = [...p.demand]
+  let best = Infinity
+  const walk = (k: number, cost: number) => {
+    if (k === pairs.length) {
+      const total = cost + need.reduce((sum, u, d) => sum + u * p.penalty[d]!, 0)
+      if (total < best) best = total
+      return
+    }
+    const [s, d] = pairs[k]!
+    const c = p.cost[s * n + d]!
+    for (let q = 0; q <= Math.min(left[s]!, need[d]!); q++) {
+      left[s]! -= q; need[d]! -= q
+      walk(k + 1, cost + q * c)
+      left[s]! += q; need[d]! += q
+    }
+  }
+  walk(0, 0)
+  return best
+}
+
+describe('transport LP: feasible and optimal against exhaustive enumeration', () => {
+  const cases = Array.from({ length: 40 }, (_, i) => i + 1)
+  it.each(cases)('random instance %i (2–3 sources × 2–3 sinks, some pairs unreachable)', (seed) => {
+    const r = rng(seed)
+    const m = 2 + Math.floor(r() * 2)
+    const n = 2 + Math.floor(r() * 2)
+    const cost = Float64Array.from({ length: m * n }, () => (r() < 0.15 ? Infinity : 1 + Math.floor(r() * 30)))
+    const p: TransportProblem = {
+      supply: Array.from({ length: m }, () => Math.floor(r() * 5)),
+      demand: Array.from({ length: n }, () => Math.floor(r() * 5)),
+      cost,
+      penalty: Array.from({ length: n }, () => 62 * [1, 10, 100][Math.floor(r() * 3)]!),
+    }
+    const model = buildTransportLp(p)
+    const solution = readTransportSolution(model, p.demand, solve(model.lp))
+    // Feasible: no source over its supply, every sink's delivered + unmet = demand, only usable pairs.
+    for (let s = 0; s < m; s++) expect(solution.flows.filter((f) => f.source === s).reduce((a, f) => a + f.quantity, 0)).toBeLessThanOrEqual(p.supply[s]!)
+    for (let d = 0; d < n; d++) expect(solution.flows.filter((f) => f.sink === d).reduce((a, f) => a + f.quantity, 0) + solution.unmet[d]!).toBe(p.demand[d])
+    for (const f of solution.flows) expect(Number.isFinite(p.cost[f.source * n + f.sink]!)).toBe(true)
+    // Optimal: the same total as the best whole flow.
+    expect(transportCost(p, solution)).toBeCloseTo(bruteForce(p), 6)
+  })
+})
+
+describe('supplies allocation', () => {
+  const input = (priorities: AllocationPriority[], stock: number): AllocationInput => ({
+    sources: [{ stock: { quilt: stock, water: 100 } }, { stock: { quilt: 5 }, leadSeconds: 3600 }],
+    demands: priorities.map((priority): AllocationDemand => ({ priority, items: [{ supplyId: 'quilt', quantity: 10 }, { supplyId: 'water', quantity: 20 }] })),
+    travelSeconds: priorities.length === 1 ? [600, 600] : [900, 600, 1200, 300],
+  })
+
+  it('takes the nearest stock first, the reserve (with its response time) only for the rest', () => {
+    const model = buildAllocation(input(['normal'], 8))
+    const result = readAllocation(model, model.items.map((i) => solve(i.model.lp)))
+    expect(result.lines).toEqual([
+      { source: 0, demand: 0, supplyId: 'quilt', quantity: 8, seconds: 600 },
+      { source: 1, demand: 0, supplyId: 'quilt', quantity: 2, seconds: 4200 },
+      { source: 0, demand: 0, supplyId: 'water', quantity: 20, seconds: 600 },
+    ])
+    expect(result.unmet).toEqual([])
+    expect(result.objectiveSeconds).toBe(8 * 600 + 2 * 4200 + 20 * 600)
+  })
+
+  it('when stock is short, the urgent demand is served first even from farther away', () => {
+    // 12 quilts for two demands of 10: demand 1 is nearer to both sources but only normal priority.
+    const model = buildAllocation(input(['urgent', 'normal'], 7))
+    const result = readAllocation(model, model.items.map((i) => solve(i.model.lp)))
+    const quiltsTo = (d: number) => result.lines.filter((l) => l.demand === d && l.supplyId === 'quilt').reduce((a, l) => a + l.quantity, 0)
+    expect(quiltsTo(0)).toBe(10)
+    expect(quiltsTo(1)).toBe(2)
+    expect(result.unmet).toEqual([{ demand: 1, supplyId: 'quilt', quantity: 8 }])
+  })
+
+  it('the LP is never worse than the greedy baseline', () => {
+    const r = rng(7)
+    const m = 6
+    const n = 12
+    const sources = Array.from({ length: m }, () => ({ stock: { a: Math.floor(r() * 40), b: Math.floor(r() * 40) } }))
+    const demands = Array.from({ length: n }, (): AllocationDemand => ({ priority: 'normal', items: [{ supplyId: 'a', quantity: Math.floor(r() * 20) }, { supplyId: 'b', quantity: Math.floor(r() * 20) }] }))
+    const model = buildAllocation({ sources, demands, travelSeconds: Float64Array.from({ length: m * n }, () => 60 + Math.floor(r() * 3600)) })
+    const lp = readAllocation(model, model.items.map((i) => solve(i.model.lp)))
+    const greedy = greedyAllocation(model)
+    const unmet = (x: typeof lp) => x.unmet.reduce((a, u) => a + u.quantity, 0)
+    expect(unmet(lp)).toBeLessThanOrEqual(unmet(greedy))
+    if (unmet(lp) === unmet(greedy)) expect(lp.objectiveSeconds).toBeLessThanOrEqual(greedy.objectiveSeconds)
+  })
+})
+
+describe('evacuation', () => {
+  it('respects every shelter capacity, splits a village, and reports the people without a place', () => {
+    // 3 villages (900, 600, 400 people) × 2 shelters (1000, 500 places); village 2 is 40 min from both.
+    const model = buildEvacuation({ people: [900, 600, 400], capacity: [1000, 500], travelSeconds: [300, 900, 600, 600, 2400, 2400], maxMinutes: 30 })
+    const result = readEvacuation(model, solve(model.model.lp))
+    for (const [s, cap] of [[0, 1000], [1, 500]] as const) {
+      expect(result.assignments.filter((a) => a.shelter === s).reduce((n, a) => n + a.people, 0)).toBeLessThanOrEqual(cap)
+    }
+    expect(result.unassigned).toEqual([0, 0, 400])
+    expect(result.assignments.filter((a) => a.village === 2)).toEqual([])
+    expect(result.assignments.filter((a) => a.village === 0).reduce((n, a) => n + a.people, 0)).toBe(900)
+    expect(result.assignments.filter((a) => a.village === 1).reduce((n, a) => n + a.people, 0)).toBe(600)
+    // Optimal split: village 0 takes 900 of shelter 0 (5 min) … 900×300 + 100×600 + 500×600 = 630 000 person-seconds.
+    expect(result.personSeconds).toBe(630_000)
+  })
+})

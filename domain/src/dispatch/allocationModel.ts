@@ -1,0 +1,127 @@
+/**
+ * Supplies allocation (物资调配) as one transportation LP per supply: sources are depots' stock on
+ * hand and agreement reserves (协议储备), sinks are demand points (shelters, villages, points) each
+ * asking for quantities of supplies with a priority. Minimises Σ travel time × quantity plus a
+ * penalty per unit left unmet, weighted by priority, so that:
+ *   - everything that can be delivered is delivered (the lowest penalty exceeds any route), and
+ *   - when stock is short, urgent demand is served before normal, normal before low.
+ * Supplies do not share any constraint, so each is an independent LP (smaller, solved in turn).
+ * Pure: builds the LP text and reads HiGHS' answer; solving happens elsewhere.
+ */
+import { buildTransportLp, greedyTransport, readTransportSolution, type TransportModel, type TransportProblem, type TransportSolution } from './transportModel.ts'
+
+export const allocationPriorities = ['urgent', 'normal', 'low'] as const
+export type AllocationPriority = (typeof allocationPriorities)[number]
+
+/** Penalty multiple per unit unmet, relative to the lowest (which already outweighs any route). */
+export const priorityWeight: Record<AllocationPriority, number> = { urgent: 100, normal: 10, low: 1 }
+
+export interface AllocationSource {
+  /** Quantity available per supply id. */
+  stock: Readonly<Record<string, number>>
+  /** Added to every travel time from this source (an agreement reserve's response time). */
+  leadSeconds?: number
+}
+
+export interface AllocationDemand {
+  items: readonly { supplyId: string; quantity: number }[]
+  priority: AllocationPriority
+}
+
+export interface AllocationInput {
+  sources: readonly AllocationSource[]
+  demands: readonly AllocationDemand[]
+  /** Row-major sources × demands, seconds; Infinity = unreachable. */
+  travelSeconds: ArrayLike<number>
+}
+
+export interface AllocationItemModel {
+  supplyId: string
+  problem: TransportProblem
+  model: TransportModel
+}
+
+export interface AllocationModel {
+  items: AllocationItemModel[]
+}
+
+export interface AllocationLine {
+  source: number
+  demand: number
+  supplyId: string
+  quantity: number
+  /** Travel (plus lead) time of the pair, seconds. */
+  seconds: number
+}
+
+export interface AllocationUnmet { demand: number; supplyId: string; quantity: number }
+
+export interface AllocationResult {
+  lines: AllocationLine[]
+  unmet: AllocationUnmet[]
+  /** Σ seconds × quantity over the lines. */
+  objectiveSeconds: number
+}
+
+/** Costs are in minutes in the LP (keeps coefficients small); the penalty floor is above any route. */
+function problemFor(input: AllocationInput, supplyId: string): TransportProblem {
+  const m = input.sources.length
+  const n = input.demands.length
+  const cost = new Float64Array(m * n)
+  let max = 0
+  for (let s = 0; s < m; s++) {
+    const lead = input.sources[s]!.leadSeconds ?? 0
+    for (let d = 0; d < n; d++) {
+      const t = input.travelSeconds[s * n + d]!
+      const c = Number.isFinite(t) ? (t + lead) / 60 : Infinity
+      cost[s * n + d] = c
+      if (Number.isFinite(c) && c > max) max = c
+    }
+  }
+  const floor = 2 * (Math.ceil(max) + 1)
+  return {
+    supply: input.sources.map((s) => Math.max(0, Math.floor(s.stock[supplyId] ?? 0))),
+    demand: input.demands.map((d) => d.items.filter((i) => i.supplyId === supplyId).reduce((sum, i) => sum + i.quantity, 0)),
+    cost,
+    penalty: input.demands.map((d) => floor * priorityWeight[d.priority]),
+  }
+}
+
+/** The supplies asked for, in first-asked order. */
+export function demandedSupplies(demands: readonly AllocationDemand[]): string[] {
+  return [...new Set(demands.flatMap((d) => d.items.filter((i) => i.quantity > 0).map((i) => i.supplyId)))]
+}
+
+export function buildAllocation(input: AllocationInput): AllocationModel {
+  if (input.travelSeconds.length !== input.sources.length * input.demands.length) {
+    throw new Error('allocation: travelSeconds must be sources × demands')
+  }
+  return {
+    items: demandedSupplies(input.demands).map((supplyId) => {
+      const problem = problemFor(input, supplyId)
+      return { supplyId, problem, model: buildTransportLp(problem) }
+    }),
+  }
+}
+
+function toResult(model: AllocationModel, solutions: readonly TransportSolution[]): AllocationResult {
+  const lines: AllocationLine[] = []
+  const unmet: AllocationUnmet[] = []
+  model.items.forEach((item, i) => {
+    const solution = solutions[i]!
+    for (const f of solution.flows) lines.push({ source: f.source, demand: f.sink, supplyId: item.supplyId, quantity: f.quantity, seconds: Math.round(f.cost * 60) })
+    solution.unmet.forEach((q, d) => { if (q > 0) unmet.push({ demand: d, supplyId: item.supplyId, quantity: q }) })
+  })
+  lines.sort((a, b) => a.demand - b.demand || a.supplyId.localeCompare(b.supplyId) || a.seconds - b.seconds)
+  return { lines, unmet, objectiveSeconds: lines.reduce((sum, l) => sum + l.seconds * l.quantity, 0) }
+}
+
+/** Reads HiGHS' primal values, one record per item LP (in `model.items` order). */
+export function readAllocation(model: AllocationModel, values: readonly Record<string, number>[]): AllocationResult {
+  return toResult(model, model.items.map((item, i) => readTransportSolution(item.model, item.problem.demand, values[i] ?? {})))
+}
+
+/** Greedy baseline: per supply, urgent demands first, each from its nearest sources. */
+export function greedyAllocation(model: AllocationModel): AllocationResult {
+  return toResult(model, model.items.map((item) => greedyTransport(item.problem)))
+}
