@@ -144,4 +144,28 @@ describe('assign', () => {
     expect(engine.ingest(burst[12]!)).toEqual([])
     expect(engine.stats.unrouted).toBe(1)
   })
+
+  it('keeps the state of a rule given again unchanged: no duplicate, the window goes on', () => {
+    const engine = rainEngine()
+    // 60 mm in 30 minutes: orange (≥ 50 mm in 3 h).
+    expect(summary(feedAll(engine, burst.slice(0, 6)))).toEqual([['raised', null, 'orange', 25]])
+    const { rules } = resolveRuleSet(defaultRuleSet('rain_gauge'), { rules: { 'rain_gauge.rainstorm': { params: { clearHoldMs: 0 } } } })
+    engine.assign(gauge, rules)
+    expect(engine.activeAlarms()).toEqual([{ ruleId: 'rain_gauge.rainstorm', subject: gauge, level: 'orange' }])
+    // 50 mm more within the same 3 h: red (≥ 100 mm), the same alarm escalated.
+    expect(summary(feedAll(engine, burst.slice(6, 12)))).toEqual([['escalated', 'orange', 'red', 50]])
+  })
+
+  it('re-evaluates a changed rule against the readings it already has, changing the alarm in force', () => {
+    const engine = rainEngine()
+    expect(summary(feedAll(engine, burst.slice(0, 6)))).toEqual([['raised', null, 'orange', 25]])
+    // A local variant lowers red to 60 mm in 3 h (configuration): the 60 mm already fallen count.
+    const { rules } = resolveRuleSet(defaultRuleSet('rain_gauge'), { rules: { 'rain_gauge.rainstorm': { params: { clearHoldMs: 0, redMm: 60 } } } })
+    engine.assign(gauge, rules)
+    expect(summary(engine.tick(at(31)))).toEqual([['escalated', 'orange', 'red', 31]])
+    // Raising it far above clears the alarm rather than leaving a stale red one.
+    const strict = resolveRuleSet(defaultRuleSet('rain_gauge'), { rules: { 'rain_gauge.rainstorm': { params: { clearHoldMs: 0, blueMm: 500, yellowMm: 500, orangeMm: 500, redMm: 900 } } } })
+    engine.assign(gauge, strict.rules)
+    expect(summary(engine.tick(at(32)))).toEqual([['cleared', 'red', null, 32]])
+  })
 })

@@ -76,12 +76,24 @@ export class RuleEngine {
   private pass = 0
 
   /**
-   * Puts `subject` under `rules`, replacing its previous rules and their state. `since` starts
-   * the no-data clock before the first reading (default: the first time the engine sees time).
+   * Puts `subject` under `rules`, replacing its previous rules. A rule given again unchanged
+   * keeps its whole state (windows, alarm level, timers), so editing one rule of a device or
+   * re-registering it never resets the others. A changed rule (same id) starts afresh but keeps
+   * the alarm level in force — its next evaluation escalates, de-escalates or clears that alarm
+   * instead of raising a duplicate — and the readings of every series it reads the same way.
+   * `since` starts the no-data clock before the first reading (default: the first time the
+   * engine sees time).
    */
   assign(subject: string, rules: readonly ResolvedRule[], since = NaN): void {
+    const previous = new Map((this.bySubject.get(subject) ?? []).map((instance) => [instance.compiled.rule.id, instance]))
     this.unassign(subject)
-    const instances = rules.map((rule) => new RuleInstance(compileRule(rule), subject, since))
+    const instances = rules.map((rule) => {
+      const old = previous.get(rule.id)
+      if (old && sameRule(old.compiled.rule, rule)) return old
+      const fresh = new RuleInstance(compileRule(rule), subject, since)
+      if (old) carryOver(old, fresh)
+      return fresh
+    })
     for (const instance of instances) this.attach(instance)
     this.bySubject.set(subject, instances)
   }
@@ -245,4 +257,22 @@ export class RuleEngine {
 
 function finiteOrNull(value: number): number | null {
   return Number.isFinite(value) ? value : null
+}
+
+/** Rules are plain data resolved by the same code, so equal JSON means the same rule. */
+function sameRule(a: ResolvedRule, b: ResolvedRule): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
+}
+
+/** What a changed rule inherits from its previous version: its clock, alarm level and identical series. */
+function carryOver(old: RuleInstance, fresh: RuleInstance): void {
+  fresh.since = old.since
+  fresh.now = old.now
+  fresh.state.level = old.state.level
+  fresh.state.downSince = old.state.downSince
+  fresh.compiled.series.forEach((spec, s) => {
+    const same = old.compiled.series.findIndex((o, i) => o.metric === spec.metric && old.devices[i] === fresh.devices[s]
+      && o.windowsMs.length === spec.windowsMs.length && o.windowsMs.every((w, k) => w === spec.windowsMs[k]))
+    if (same >= 0) fresh.series[s] = old.series[same]!
+  })
 }

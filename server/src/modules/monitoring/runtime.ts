@@ -141,7 +141,7 @@ export class MonitoringRuntime {
     return this.byCode.get(code)
   }
 
-  /** After a device is created or changed: new key, new rules (its rule state starts over). */
+  /** After a device is created or changed: new key; changed rules re-assigned (unchanged ones keep their state, see RuleEngine.assign). */
   async reloadDevice(id: string): Promise<void> {
     const [row] = await queryRows<queries.DeviceKeyRow>(this.platform.db, sql`
       SELECT id, code, type, name, division_code, api_key_hash, expected_interval_s, params, rule_override FROM monitoring.devices WHERE id = ${id}`)
