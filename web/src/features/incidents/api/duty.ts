@@ -3,37 +3,37 @@ import { apiGet, apiPost, withQuery } from '../../../lib/api-client.ts'
 import { incidentKeys } from './keys.ts'
 import type { DutyShift, HandoverNote } from './types.ts'
 
-const items = <T>(payload: T[] | { items: T[] }) => (Array.isArray(payload) ? payload : payload.items)
+const itemsOf = <T>(payload: T[] | { items: T[] }) => (Array.isArray(payload) ? payload : payload.items)
 
 /** `GET /api/incidents/duty/now`: who is on duty at this moment. */
 export const useOnDutyNow = () =>
   useQuery({
     queryKey: incidentKeys.dutyNow,
-    queryFn: async () => items(await apiGet<DutyShift[] | { items: DutyShift[] }>('/api/incidents/duty/now')),
+    queryFn: async () => itemsOf(await apiGet<DutyShift[] | { items: DutyShift[] }>('/api/incidents/duty/now')),
     refetchInterval: 60_000,
   })
 
 /** `GET /api/incidents/duty/shifts?from=&to=`. */
 export const useShifts = (from: string, to: string) =>
   useQuery({
-    queryKey: incidentKeys.shifts({ from, to }),
-    queryFn: async () => items(await apiGet<DutyShift[] | { items: DutyShift[] }>(withQuery('/api/incidents/duty/shifts', { from, to }))),
+    queryKey: incidentKeys.shifts(from, to),
+    queryFn: async () => itemsOf(await apiGet<DutyShift[] | { items: DutyShift[] }>(withQuery('/api/incidents/duty/shifts', { from, to }))),
   })
 
 export interface ShiftInput {
+  divisionCode: string
+  role: 'leader' | 'officer'
   personName: string
   phone?: string
-  role: string
   startsAt: string
   endsAt: string
-  divisionCode: string
 }
 
 export function useCreateShift() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (input: ShiftInput) => apiPost<DutyShift>('/api/incidents/duty/shifts', input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['incidents', 'duty'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: incidentKeys.duty }),
     meta: { quietErrors: true },
   })
 }
@@ -42,13 +42,20 @@ export function useCreateShift() {
 export const useHandovers = () =>
   useQuery({
     queryKey: incidentKeys.handovers,
-    queryFn: async () => items(await apiGet<HandoverNote[] | { items: HandoverNote[] }>('/api/incidents/duty/handovers')),
+    queryFn: async () => itemsOf(await apiGet<HandoverNote[] | { items: HandoverNote[] }>('/api/incidents/duty/handovers')),
   })
+
+export interface HandoverInput {
+  divisionCode: string
+  fromName: string
+  toName: string
+  notes: string
+}
 
 export function useAddHandover() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (text: string) => apiPost<HandoverNote>('/api/incidents/duty/handovers', { text }),
+    mutationFn: (input: HandoverInput) => apiPost<HandoverNote>('/api/incidents/duty/handovers', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: incidentKeys.handovers }),
   })
 }

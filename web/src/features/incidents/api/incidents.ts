@@ -1,88 +1,122 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiGet, apiPatch, apiPost, withQuery } from '../../../lib/api-client.ts'
-import type { ListParams, Page } from '../../../lib/crud-resource.ts'
 import { incidentKeys } from './keys.ts'
-import type { Incident, IncidentFacts, IncidentSummary, LonLat, Suggestions } from './types.ts'
+import type { Caller, Classification, IncidentDetail, IncidentFacts, IncidentView, LonLat, Suggestions } from './types.ts'
 
-/** A list answer as a page, whether the server sends a page or a bare array. */
-export function asPage<T>(payload: Page<T> | T[]): Page<T> {
-  return Array.isArray(payload) ? { items: payload, total: payload.length, page: 1, pageSize: payload.length } : payload
+export interface IncidentListParams {
+  status?: 'open' | 'responding' | 'closed' | 'active'
+  category?: string
+  divisionCode?: string
+  [key: string]: string | undefined
 }
 
-export const incidentListOptions = (params: ListParams) =>
+export const incidentListOptions = (params: IncidentListParams) =>
   queryOptions({
     queryKey: incidentKeys.list(params),
-    queryFn: async () => asPage(await apiGet<Page<IncidentSummary> | IncidentSummary[]>(withQuery('/api/incidents', params))),
+    queryFn: () => apiGet<{ items: IncidentView[] }>(withQuery('/api/incidents', params)),
     placeholderData: keepPreviousData,
   })
 
-/** `GET /api/incidents?status=&page=&pageSize=`: incidents in the caller's jurisdiction, newest first. */
-export const useIncidents = (params: ListParams) => useQuery(incidentListOptions(params))
+/** `GET /api/incidents?status=&category=&divisionCode=`: incidents in the caller's jurisdiction, newest first. */
+export const useIncidents = (params: IncidentListParams) => useQuery(incidentListOptions(params))
 
-/** `GET /api/incidents/:id`. */
+/** `GET /api/incidents/:id`: the incident with its tasks, log, sitreps and warnings. */
 export const useIncident = (id: string) =>
-  useQuery({ queryKey: incidentKeys.incident(id), queryFn: () => apiGet<Incident>(`/api/incidents/${id}`) })
+  useQuery({ queryKey: incidentKeys.incident(id), queryFn: () => apiGet<IncidentDetail>(`/api/incidents/${id}`), meta: { quietErrors: true } })
 
 /** `GET /api/incidents/:id/suggestions`: plans and levels with reasons, nearby resources with distances. */
-export const useSuggestions = (id: string, enabled = true) =>
-  useQuery({ queryKey: incidentKeys.suggestions(id), queryFn: () => apiGet<Suggestions>(`/api/incidents/${id}/suggestions`), enabled })
+export const useSuggestions = (id: string, radiusKm?: number) =>
+  useQuery({
+    queryKey: incidentKeys.suggestions(id, radiusKm),
+    queryFn: () => apiGet<Suggestions>(withQuery(`/api/incidents/${id}/suggestions`, { radiusKm })),
+    placeholderData: keepPreviousData,
+  })
 
-/** The call form (值班接报) or a manual incident: `POST /api/incidents`. */
+/** `GET /api/incidents/classification`: the national classification (categories and subtypes). */
+export const useClassification = () =>
+  useQuery({ queryKey: incidentKeys.classification, queryFn: () => apiGet<Classification>('/api/incidents/classification'), staleTime: Infinity })
+
+/** The call form (值班接报), a village report or a manual incident: `POST /api/incidents`. */
 export interface IncidentInput {
+  category: string
+  subtype: string
   title: string
-  type: string
-  subtype?: string
   description?: string
   divisionCode: string
   location?: LonLat
+  address?: string
   occurredAt: string
   source: 'call' | 'manual' | 'village_report'
-  call?: { callerName: string; callerPhone?: string; calledAt?: string; place?: string; whatHappened?: string }
+  caller?: Caller
   facts?: IncidentFacts
 }
 
 export function useCreateIncident() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (input: IncidentInput) => apiPost<Incident>('/api/incidents', input),
+    mutationFn: (input: IncidentInput) => apiPost<IncidentView>('/api/incidents', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: incidentKeys.all }),
     meta: { quietErrors: true },
   })
 }
 
-/** One click from an alarm: `POST /api/incidents/from-alarm/:alarmId` (prefilled by the server). */
+/** One click from an alarm: `POST /api/incidents/from-alarm/:alarmId` (prefilled by the server; an open incident of the alarm is returned again). */
 export function useIncidentFromAlarm() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (alarmId: string) => apiPost<Incident>(`/api/incidents/from-alarm/${alarmId}`, {}),
+    mutationFn: (alarmId: string) => apiPost<{ created: boolean; incident: IncidentView }>(`/api/incidents/from-alarm/${alarmId}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: incidentKeys.all }),
     meta: { quietErrors: true },
+  })
+}
+
+/** A write on one incident; refreshes its board (the stream tells the other viewers). */
+function useIncidentMutation<TVars, TResult>(id: string, call: (vars: TVars) => Promise<TResult>) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: call,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: incidentKeys.incident(id) }),
   })
 }
 
 /** Commander: `POST /api/incidents/:id/activate {planId, level, comment?}`. */
-export function useActivatePlan(id: string) {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (body: { planId: string; level: number; comment?: string }) => apiPost<Incident>(`/api/incidents/${id}/activate`, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: incidentKeys.board(id) }),
-  })
-}
+export const useActivatePlan = (id: string) =>
+  useIncidentMutation(id, (body: { planId: string; level: number; comment?: string }) => apiPost<unknown>(`/api/incidents/${id}/activate`, body))
 
-/** `PATCH /api/incidents/:id/facts`: the server re-grades and logs. */
-export function useUpdateFacts(id: string) {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (facts: IncidentFacts) => apiPatch<Incident>(`/api/incidents/${id}/facts`, facts),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: incidentKeys.board(id) }),
-  })
-}
+/** `PATCH /api/incidents/:id/facts`: a value sets a fact, null clears it; the server re-grades and logs. */
+export const useUpdateFacts = (id: string) =>
+  useIncidentMutation(id, (body: { [K in keyof IncidentFacts]?: IncidentFacts[K] | null } & { note?: string }) => apiPatch<IncidentView>(`/api/incidents/${id}/facts`, body))
 
-/** `POST /api/incidents/:id/close`. */
-export function useCloseIncident(id: string) {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (comment?: string) => apiPost<Incident>(`/api/incidents/${id}/close`, comment ? { comment } : {}),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: incidentKeys.all }),
-  })
-}
+/** `POST /api/incidents/:id/close {summary}`. */
+export const useCloseIncident = (id: string) =>
+  useIncidentMutation(id, (summary: string) => apiPost<IncidentView>(`/api/incidents/${id}/close`, { summary }))
+
+/** `POST /api/incidents/:id/reporting/:step/done`: the report reached that level. */
+export const useMarkReported = (id: string) =>
+  useIncidentMutation(id, (step: string) => apiPost<IncidentView>(`/api/incidents/${id}/reporting/${step}/done`))
+
+export type TaskAction = 'accept' | 'start' | 'done' | 'block'
+
+/** `POST /api/incidents/tasks/:taskId/{accept,start,done,block} {text?}`. */
+export const useTaskAction = (incidentId: string) =>
+  useIncidentMutation(incidentId, ({ taskId, action, text }: { taskId: string; action: TaskAction; text?: string }) =>
+    apiPost<unknown>(`/api/incidents/tasks/${taskId}/${action}`, text ? { text } : {}))
+
+/** A manual log entry (decision 决策, call 电话, note 记事): `POST /api/incidents/:id/log`. */
+export const useAddLogEntry = (incidentId: string) =>
+  useIncidentMutation(incidentId, (body: { kind: 'decision' | 'call' | 'note'; text: string }) => apiPost<unknown>(`/api/incidents/${incidentId}/log`, body))
+
+/** An annotation of an earlier entry (the log is never edited): `POST /api/incidents/:id/log/:entryId/annotations`. */
+export const useAnnotate = (incidentId: string) =>
+  useIncidentMutation(incidentId, ({ entryId, text }: { entryId: number; text: string }) => apiPost<unknown>(`/api/incidents/${incidentId}/log/${entryId}/annotations`, { text }))
+
+/** `POST /api/incidents/:id/sitreps`: the next issue's draft, generated from the incident's data. */
+export const useGenerateSitrep = (incidentId: string) =>
+  useIncidentMutation(incidentId, () => apiPost<{ id: string }>(`/api/incidents/${incidentId}/sitreps`, {}))
+
+/** `PATCH /api/incidents/:id/sitreps/:sitrepId`: the edited text, saved as a new version. */
+export const useSaveSitrep = (incidentId: string) =>
+  useIncidentMutation(incidentId, ({ sitrepId, ...body }: { sitrepId: string; sections: { key: string; heading: string; text: string }[] }) =>
+    apiPatch<{ id: string }>(`/api/incidents/${incidentId}/sitreps/${sitrepId}`, body))
+
+export const sitrepDocxPath = (incidentId: string, sitrepId: string) => `/api/incidents/${incidentId}/sitreps/${sitrepId}/docx`

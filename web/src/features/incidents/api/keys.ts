@@ -1,17 +1,13 @@
-import type { ListParams } from '../../../lib/crud-resource.ts'
-
 /** Query keys of the incidents feature; the live stream invalidates by these prefixes. */
 export const incidentKeys = {
   all: ['incidents'] as const,
-  list: (params: ListParams) => ['incidents', 'list', params] as const,
+  list: (params: object) => ['incidents', 'list', params] as const,
+  classification: ['incidents', 'classification'] as const,
+  /** The incident's detail; its suggestions live under the same prefix so one refresh covers both. */
   incident: (id: string) => ['incidents', 'detail', id] as const,
-  /** Everything about one incident (detail, suggestions, tasks, log, sitreps): one prefix to refresh. */
-  board: (id: string) => ['incidents', 'detail', id] as const,
-  suggestions: (id: string) => ['incidents', 'detail', id, 'suggestions'] as const,
-  tasks: (id: string) => ['incidents', 'detail', id, 'tasks'] as const,
-  log: (id: string) => ['incidents', 'detail', id, 'log'] as const,
-  sitreps: (id: string) => ['incidents', 'detail', id, 'sitreps'] as const,
+  suggestions: (id: string, radiusKm?: number) => ['incidents', 'detail', id, 'suggestions', radiusKm ?? null] as const,
+  duty: ['incidents', 'duty'] as const,
   dutyNow: ['incidents', 'duty', 'now'] as const,
-  shifts: (params: ListParams) => ['incidents', 'duty', 'shifts', params] as const,
+  shifts: (from: string, to: string) => ['incidents', 'duty', 'shifts', from, to] as const,
   handovers: ['incidents', 'duty', 'handovers'] as const,
 }

@@ -1,6 +1,6 @@
 /**
- * The incidents API's shapes as the web reads them (server: server/src/modules/incidents).
- * Only the fields the pages use are typed; the server may send more.
+ * The incidents API's shapes as the web reads them (server: server/src/modules/incidents,
+ * `incidentView` and `getIncidentDetail`). Only the fields the pages use are typed.
  */
 
 export interface LonLat {
@@ -8,106 +8,175 @@ export interface LonLat {
   lat: number
 }
 
-/** 事件分类 (national classification): 自然灾害 / 事故灾难 / 公共卫生事件 / 社会安全事件. */
-export const incidentTypes = ['natural', 'accident', 'publicHealth', 'socialSecurity'] as const
-export type IncidentType = (typeof incidentTypes)[number]
+/** 突发事件类别 (Emergency Response Law Art. 2). */
+export const incidentCategories = ['natural', 'accident', 'publicHealth', 'socialSecurity'] as const
+export type IncidentCategory = (typeof incidentCategories)[number]
 
-/** Subtypes offered per type in the call form (open keys; the server may know more). */
-export const incidentSubtypes: Record<IncidentType, readonly string[]> = {
-  natural: ['flood', 'rainstorm', 'geologicalHazard', 'forestFire', 'drought', 'earthquake', 'typhoon'],
-  accident: ['hazmatAccident', 'hazmatLeak', 'fire', 'roadTraffic', 'mining', 'construction', 'specialEquipment'],
-  publicHealth: ['epidemic', 'foodSafety'],
-  socialSecurity: ['massGathering'],
+/** `GET /api/incidents/classification`: categories with their subtypes. */
+export interface Classification {
+  categories: { code: IncidentCategory; name: string; nameEn: string; subtypes: { code: string; name: string; nameEn: string }[] }[]
 }
 
 export const incidentStatuses = ['open', 'responding', 'closed'] as const
 export type IncidentStatus = (typeof incidentStatuses)[number]
-
-export const incidentSources = ['alarm', 'call', 'village_report', 'manual'] as const
-export type IncidentSource = (typeof incidentSources)[number]
 
 export const warningLevels = ['blue', 'yellow', 'orange', 'red'] as const
 export type WarningLevel = (typeof warningLevels)[number]
 
 /** Casualties, damage and hazard facts (all optional). */
 export interface IncidentFacts {
-  deaths?: number | null
-  missing?: number | null
-  injured?: number | null
-  seriousInjuries?: number | null
-  affectedPeople?: number | null
-  evacuated?: number | null
-  directLossYuan?: number | null
-  hazardType?: string | null
-  warningLevel?: WarningLevel | null
-  waterLevelAboveWarningM?: number | null
-  [more: string]: unknown
+  deaths?: number
+  missing?: number
+  injured?: number
+  seriousInjuries?: number
+  affected?: number
+  evacuated?: number
+  needingEmergencyAid?: number
+  damagedRooms?: number
+  damagedHouseholds?: number
+  directLossYuan?: number
+  hazardType?: string
+  warningLevel?: WarningLevel
+  waterLevelAboveWarningM?: number
 }
 
-/** One reporting deadline (事故报告时限) with its state. */
+/** One reporting deadline (事故报告时限, Decree 493 Art. 9–11) with its state. */
 export interface ReportingDeadline {
-  step: string
+  step: 'county' | 'city' | 'province' | 'national'
   authority: string
-  authorityEn?: string
+  authorityEn: string
+  article: string
+  limitHours: number
   dueAt: string
-  limitHours?: number
-  article?: string
-  /** pending / done / overdue */
-  status?: string
-  doneAt?: string | null
+  doneAt: string | null
+  doneBy: string | null
+  state: 'pending' | 'overdue' | 'done' | 'done_late'
+  secondsLeft: number | null
 }
 
-export interface IncidentGrade {
-  level: number
+export interface Grade {
+  level: number | null
   name: string
-  nameEn?: string
+  nameEn: string
+  reason: string
+  reasonEn: string
 }
 
 export interface IncidentResponse {
   planId: string
-  planName?: string | null
+  planName: string
   level: number
-  activatedBy?: string | null
-  activatedAt?: string | null
+  levelName: string
+  activatedBy: string
+  activatedAt: string | null
 }
 
 /** The caller of a 值班接报. */
-export interface CallInfo {
-  callerName?: string | null
-  callerPhone?: string | null
-  calledAt?: string | null
-  place?: string | null
-  whatHappened?: string | null
+export interface Caller {
+  name: string
+  phone?: string
+  calledAt?: string
+  place?: string
+  account?: string
 }
 
-/** A row of `GET /api/incidents`. */
-export interface IncidentSummary {
+/** An incident as `GET /api/incidents` lists it. */
+export interface IncidentView {
+  id: string
+  category: IncidentCategory
+  categoryName: string
+  categoryNameEn: string
+  subtype: string
+  subtypeName: string
+  subtypeNameEn: string
+  title: string
+  description: string
+  divisionCode: string
+  divisionName: string | null
+  location: LonLat | null
+  address: string | null
+  occurredAt: string
+  reportedAt: string
+  source: 'alarm' | 'call' | 'village_report' | 'manual'
+  sourceAlarmId: string | null
+  caller: Caller | null
+  facts: IncidentFacts
+  status: IncidentStatus
+  response: IncidentResponse | null
+  accidentGrade: Grade | null
+  reliefSuggestion: (Grade & { verified?: boolean }) | null
+  reportingDeadlines: ReportingDeadline[]
+  createdBy: string | null
+  closedAt: string | null
+  closeSummary: string | null
+  synthetic: boolean
+  tasks?: { total: number; done: number; overdue: number }
+}
+
+/** An incident without its task counts (the detail replaces them with the tasks). */
+export type IncidentCore = Omit<IncidentView, 'tasks'>
+
+export const taskStatuses = ['assigned', 'accepted', 'in_progress', 'done', 'blocked'] as const
+export type TaskStatus = (typeof taskStatuses)[number]
+
+export interface IncidentTask {
   id: string
   title: string
-  type: IncidentType | string
-  subtype?: string | null
-  divisionCode: string
-  divisionName?: string | null
-  status: IncidentStatus
-  source: IncidentSource | string
-  occurredAt: string
-  reportedAt?: string | null
-  grade?: IncidentGrade | null
-  response?: IncidentResponse | null
-  deadlines?: ReportingDeadline[]
-  synthetic?: boolean
+  detail?: string | null
+  assigneeKind: string
+  assigneeName: string
+  status: TaskStatus
+  deadline: string | null
+  overdue?: boolean
+  feedback?: string | null
+  level?: number | null
 }
 
-/** `GET /api/incidents/:id`: everything the board shows about the incident itself. */
-export interface Incident extends IncidentSummary {
-  description?: string | null
-  location?: LonLat | null
-  facts: IncidentFacts
-  alarmId?: string | null
-  call?: CallInfo | null
-  reliefSuggestion?: { level: number | null; name?: string; reasons?: string[] } | null
-  /** Warnings issued for the incident, when the server links them. */
-  warnings?: { id: string; title: string; level?: string; status?: string; issuedAt?: string | null }[]
+export interface LogEntry {
+  id: number
+  at: string
+  kind: string
+  manual: boolean
+  actor: { kind: string; id: string | null; name: string }
+  text: string
+  annotates: number | null
+}
+
+export interface SitrepSection {
+  key: 'basic' | 'actions' | 'next'
+  heading: string
+  text: string
+}
+
+/** A situation report (续报 第N期) at its latest version. */
+export interface Sitrep {
+  id: string
+  number: number
+  version: number
+  title: string
+  issuer: string
+  signer: string
+  sections: SitrepSection[]
+  savedAt?: string
+  savedBy?: string
+  createdAt?: string
+}
+
+export interface IncidentWarning {
+  id: string
+  headline: string
+  level: WarningLevel
+  levelName: string
+  status: string
+  sentAt: string | null
+}
+
+/** `GET /api/incidents/:id`: the incident with everything the board shows. */
+export type IncidentDetail = Omit<IncidentView, 'tasks'> & {
+  tasks: IncidentTask[]
+  log: LogEntry[]
+  sitreps: Sitrep[]
+  warnings: IncidentWarning[]
 }
 
 /** A suggested plan and level, with why. */
@@ -115,92 +184,49 @@ export interface PlanSuggestion {
   planId: string
   planName: string
   level: number
-  levelName?: string
-  reasons: (string | { zh: string; en: string })[]
+  levelName: string
+  reasons: { fact: string; zh: string; en: string }[]
+  reason: string
+  reasonEn: string
 }
 
-/** One resource near the incident. */
+/** One thing near the incident (teams, depots with stock, shelters with capacity, risks). */
+export const nearbyKinds = ['team', 'depot', 'shelter', 'hazard_point', 'risk_point', 'enterprise'] as const
+export type NearbyKind = (typeof nearbyKinds)[number]
+
 export interface NearbyItem {
+  kind: NearbyKind
   id: string
   name: string
+  divisionCode: string
+  location: LonLat
   distanceM: number
-  location?: LonLat | null
-  [more: string]: unknown
+  /** Kind-specific: team type/status/headcount, depot stock, shelter capacity, risk level … */
+  detail: Record<string, unknown>
 }
-
-export const nearbyKinds = ['teams', 'depots', 'shelters', 'enterprises', 'hazardPoints', 'riskPoints'] as const
-export type NearbyKind = (typeof nearbyKinds)[number]
 
 /** `GET /api/incidents/:id/suggestions`. */
 export interface Suggestions {
   plans: PlanSuggestion[]
-  nearby: Partial<Record<NearbyKind, NearbyItem[]>>
+  nearby: NearbyItem[]
   radiusKm?: number
-  reliefResponse?: unknown
-  accidentGrade?: unknown
-}
-
-export const taskStatuses = ['assigned', 'accepted', 'in_progress', 'done', 'blocked'] as const
-export type TaskStatus = (typeof taskStatuses)[number]
-
-export interface IncidentTask {
-  id: string
-  incidentId: string
-  title: string
-  assignee: string
-  assigneeKind?: string
-  status: TaskStatus
-  deadlineAt: string | null
-  overdue?: boolean
-  feedback?: string | null
-  level?: number | null
-  updatedAt?: string
-}
-
-export interface LogEntry {
-  id: string
-  at: string
-  kind: string
-  actor?: string | null
-  text: string
-  textEn?: string | null
-  annotates?: string | null
-}
-
-export interface SitrepSection {
-  key: string
-  title: string
-  text: string
-}
-
-export interface Sitrep {
-  id: string
-  incidentId: string
-  number: number
-  version: number
-  title: string
-  sections: SitrepSection[]
-  issuer?: string | null
-  signer?: string | null
-  createdAt: string
-  createdBy?: string | null
 }
 
 export interface DutyShift {
   id: string
+  divisionCode: string
+  role: 'leader' | 'officer'
   personName: string
-  phone?: string | null
-  role: string
+  phone: string | null
   startsAt: string
   endsAt: string
-  divisionCode?: string
-  userId?: string | null
   synthetic?: boolean
 }
 
 export interface HandoverNote {
   id: string
   at: string
-  author?: string | null
-  text: string
+  fromName: string
+  toName: string
+  notes: string
 }

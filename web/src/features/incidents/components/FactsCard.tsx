@@ -1,55 +1,63 @@
 import { useState } from 'react'
-import { Button, Card, Descriptions, Form, InputNumber, Modal, Space, Table, Typography } from 'antd'
-import { EditOutlined } from '@ant-design/icons'
+import { Button, Card, Descriptions, Form, Input, InputNumber, Modal, Space, Table, Typography } from 'antd'
+import { CheckOutlined, EditOutlined } from '@ant-design/icons'
 import { useI18n } from '../../../i18n/i18n.tsx'
 import type { MessageKey } from '../../../i18n/messages.ts'
-import { useUpdateFacts } from '../api/incidents.ts'
-import type { Incident, IncidentFacts, ReportingDeadline } from '../api/types.ts'
+import { useMarkReported, useUpdateFacts } from '../api/incidents.ts'
+import type { IncidentFacts, IncidentCore, ReportingDeadline } from '../api/types.ts'
 import { Countdown } from './Countdown.tsx'
 import { formatTime } from './format.ts'
-import { GradeTag, ResponseLevelTag, useTypeName } from './tags.tsx'
+import { GradeTag, ResponseLevelTag, typeText } from './tags.tsx'
 
-const countFacts = ['deaths', 'missing', 'injured', 'seriousInjuries', 'affectedPeople', 'evacuated', 'directLossYuan'] as const
+export const countFacts = ['deaths', 'missing', 'injured', 'seriousInjuries', 'affected', 'evacuated', 'directLossYuan'] as const
 
-/** The incident's facts, grade, response and the reporting deadlines counting down. */
-export function FactsCard({ incident, canEdit }: { incident: Incident; canEdit: boolean }) {
+/** The incident's facts, grade or suggested relief level, response, and the reporting deadlines counting down. */
+export function FactsCard({ incident, canEdit }: { incident: IncidentCore; canEdit: boolean }) {
   const { t, locale } = useI18n()
-  const typeName = useTypeName()
   const [editing, setEditing] = useState(false)
+  const markReported = useMarkReported(incident.id)
   const facts = incident.facts ?? {}
-  const shown = countFacts.filter((key) => facts[key] !== undefined && facts[key] !== null)
-  const deadlines = incident.deadlines ?? []
+  const shown = countFacts.filter((key) => facts[key] !== undefined)
+  const deadlines = incident.reportingDeadlines ?? []
+  const firstPending = deadlines.find((deadline) => deadline.doneAt === null)
+  const open = incident.status !== 'closed'
   return (
     <Card
       size="small"
       title={t('incidents.facts')}
       data-testid="incident-facts"
-      extra={canEdit && incident.status !== 'closed' && <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-facts">{t('incidents.editFacts')}</Button>}
+      extra={canEdit && open && <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-facts">{t('incidents.editFacts')}</Button>}
     >
       <Descriptions size="small" column={2} styles={{ label: { whiteSpace: 'nowrap' } }}>
-        <Descriptions.Item label={t('incidents.type')}>{typeName(incident.type)}{incident.subtype && ` · ${typeName(incident.subtype)}`}</Descriptions.Item>
+        <Descriptions.Item label={t('incidents.type')}>{typeText(incident, locale)}</Descriptions.Item>
         <Descriptions.Item label={t('incidents.division')}>{incident.divisionName ?? incident.divisionCode}</Descriptions.Item>
         <Descriptions.Item label={t('incidents.occurredAt')}>{formatTime(incident.occurredAt)}</Descriptions.Item>
-        <Descriptions.Item label={t('incidents.source')}>{t(`incidents.source.${incident.source}` as MessageKey) ?? incident.source}</Descriptions.Item>
-        <Descriptions.Item label={t('incidents.grade')}><GradeTag grade={incident.grade} /></Descriptions.Item>
+        <Descriptions.Item label={t('incidents.source')}>{t(`incidents.source.${incident.source}` as MessageKey)}</Descriptions.Item>
+        {incident.accidentGrade && <Descriptions.Item label={t('incidents.grade')}><GradeTag grade={incident.accidentGrade} /></Descriptions.Item>}
+        {incident.reliefSuggestion && incident.reliefSuggestion.level !== null && (
+          <Descriptions.Item label={t('incidents.reliefLevel')}><GradeTag grade={incident.reliefSuggestion} testId="relief-level" /></Descriptions.Item>
+        )}
         <Descriptions.Item label={t('incidents.responseLevel')}>
-          <ResponseLevelTag level={incident.response?.level} />
-          {incident.response?.planName && <Typography.Text type="secondary">{incident.response.planName}</Typography.Text>}
+          <Space size={4} wrap>
+            <ResponseLevelTag level={incident.response?.level} />
+            {incident.response && <Typography.Text type="secondary">{incident.response.planName} · {incident.response.activatedBy} · {formatTime(incident.response.activatedAt)}</Typography.Text>}
+          </Space>
         </Descriptions.Item>
         {facts.warningLevel && <Descriptions.Item label={t('incidents.fact.warningLevel')}>{t(`incidents.warning.${facts.warningLevel}` as MessageKey)}</Descriptions.Item>}
         {typeof facts.waterLevelAboveWarningM === 'number' && (
-          <Descriptions.Item label={t('incidents.fact.waterLevelAboveWarningM')}>{facts.waterLevelAboveWarningM.toFixed(2)} m</Descriptions.Item>
+          <Descriptions.Item label={t('incidents.fact.waterLevelAboveWarningM')}><span data-testid="fact-water">{facts.waterLevelAboveWarningM.toFixed(2)} m</span></Descriptions.Item>
         )}
         {shown.map((key) => (
           <Descriptions.Item key={key} label={t(`incidents.fact.${key}` as MessageKey)}>
             <span data-testid={`fact-${key}`}>{Number(facts[key]).toLocaleString()}</span>
           </Descriptions.Item>
         ))}
-        {incident.call?.callerName && (
+        {incident.caller && (
           <Descriptions.Item label={t('incidents.callerName')} span={2}>
-            {incident.call.callerName}{incident.call.callerPhone && ` · ${incident.call.callerPhone}`}{incident.call.calledAt && ` · ${formatTime(incident.call.calledAt)}`}
+            {incident.caller.name}{incident.caller.phone && ` · ${incident.caller.phone}`}{incident.caller.calledAt && ` · ${formatTime(incident.caller.calledAt)}`}
           </Descriptions.Item>
         )}
+        {incident.address && <Descriptions.Item label={t('incidents.place')} span={2}>{incident.address}</Descriptions.Item>}
         {incident.description && <Descriptions.Item label={t('incidents.whatHappened')} span={2}>{incident.description}</Descriptions.Item>}
       </Descriptions>
       {deadlines.length > 0 && (
@@ -62,9 +70,31 @@ export function FactsCard({ incident, canEdit }: { incident: Incident; canEdit: 
             dataSource={deadlines}
             data-testid="reporting-deadlines"
             columns={[
-              { title: t('incidents.reportTo'), dataIndex: 'authority', render: (text: string, row) => (locale === 'en' && row.authorityEn ? row.authorityEn : text) },
-              { title: t('incidents.dueAt'), dataIndex: 'dueAt', render: (value: string) => formatTime(value) },
-              { title: t('incidents.countdown'), key: 'left', render: (_, row) => <Countdown dueAt={row.dueAt} done={row.status === 'done'} testId="deadline-countdown" /> },
+              {
+                title: t('incidents.reportTo'),
+                dataIndex: 'authority',
+                render: (text: string, row) => <Typography.Text ellipsis={{ tooltip: true }} style={{ maxWidth: 220 }}>{locale === 'en' ? row.authorityEn : text}</Typography.Text>,
+              },
+              { title: t('incidents.dueAt'), dataIndex: 'dueAt', render: (value: string, row) => <>{formatTime(value)} <Typography.Text type="secondary">（{row.limitHours} h）</Typography.Text></> },
+              {
+                title: t('incidents.countdown'),
+                key: 'left',
+                render: (_, row) =>
+                  row.doneAt ? (
+                    <Typography.Text type={row.state === 'done_late' ? 'warning' : 'success'}>
+                      {t(row.state === 'done_late' ? 'incidents.reportedLate' : 'incidents.deadlineDone')} {formatTime(row.doneAt)}
+                    </Typography.Text>
+                  ) : (
+                    <Space size={4}>
+                      <Countdown dueAt={row.dueAt} testId="deadline-countdown" />
+                      {canEdit && open && firstPending?.step === row.step && (
+                        <Button size="small" type="link" icon={<CheckOutlined />} loading={markReported.isPending} onClick={() => markReported.mutate(row.step)} data-testid="mark-reported">
+                          {t('incidents.markReported')}
+                        </Button>
+                      )}
+                    </Space>
+                  ),
+              },
             ]}
           />
         </>
@@ -74,35 +104,32 @@ export function FactsCard({ incident, canEdit }: { incident: Incident; canEdit: 
   )
 }
 
-function FactsModal({ open, incident, onClose }: { open: boolean; incident: Incident; onClose: () => void }) {
+type FactsForm = Pick<IncidentFacts, (typeof countFacts)[number]> & { note?: string }
+
+function FactsModal({ open, incident, onClose }: { open: boolean; incident: IncidentCore; onClose: () => void }) {
   const { t } = useI18n()
-  const [form] = Form.useForm<IncidentFacts>()
+  const [form] = Form.useForm<FactsForm>()
   const update = useUpdateFacts(incident.id)
   return (
-    <Modal
-      open={open}
-      title={t('incidents.editFacts')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={update.isPending}
-      destroyOnHidden
-    >
-      <Form<IncidentFacts>
+    <Modal open={open} title={t('incidents.editFacts')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={update.isPending} destroyOnHidden>
+      <Form<FactsForm>
         form={form}
         layout="vertical"
         initialValues={incident.facts}
-        onFinish={(values) => {
-          const changed = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined && value !== null))
-          update.mutate(changed, { onSuccess: onClose })
+        onFinish={({ note, ...values }) => {
+          // An emptied field clears the fact (null); untouched ones are sent as they are.
+          const body = Object.fromEntries(countFacts.map((key) => [key, values[key] ?? null]))
+          update.mutate({ ...body, ...(note?.trim() ? { note: note.trim() } : {}) }, { onSuccess: onClose })
         }}
       >
         <Space wrap>
           {countFacts.map((key) => (
             <Form.Item key={key} name={key} label={t(`incidents.fact.${key}` as MessageKey)}>
-              <InputNumber min={0} precision={0} style={{ width: 180 }} />
+              <InputNumber min={0} precision={key === 'directLossYuan' ? 2 : 0} style={{ width: 180 }} />
             </Form.Item>
           ))}
         </Space>
+        <Form.Item name="note" label={t('incidents.factsNote')}><Input maxLength={500} /></Form.Item>
       </Form>
     </Modal>
   )

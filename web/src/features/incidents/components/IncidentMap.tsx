@@ -14,12 +14,12 @@ maplibregl.setWorkerUrl(workerUrl)
 
 /** Colour of each kind of nearby thing (the legend says which). */
 export const nearbyColours: Record<NearbyKind, string> = {
-  teams: '#1d6fd6',
-  depots: '#389e0d',
-  shelters: '#13a8a8',
-  enterprises: '#8c8c8c',
-  hazardPoints: '#d48806',
-  riskPoints: '#722ed1',
+  team: '#1d6fd6',
+  depot: '#389e0d',
+  shelter: '#13a8a8',
+  hazard_point: '#d48806',
+  risk_point: '#722ed1',
+  enterprise: '#8c8c8c',
 }
 
 // The county outline, shared with the one map's cache entry.
@@ -33,7 +33,7 @@ const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features
  * shelters and risks near it coloured by kind; a click names a point and its distance. An
  * offline style (no tiles or glyphs), like the one map.
  */
-export function IncidentMap({ location, nearby, visible }: { location: LonLat | null | undefined; nearby: Partial<Record<NearbyKind, NearbyItem[]>>; visible: NearbyKind[] }) {
+export function IncidentMap({ location, items, visible }: { location: LonLat | null | undefined; items: NearbyItem[]; visible: NearbyKind[] }) {
   const { t } = useI18n()
   const containerRef = useRef<HTMLDivElement>(null)
   const [map, setMap] = useState<maplibregl.Map | null>(null)
@@ -100,13 +100,11 @@ export function IncidentMap({ location, nearby, visible }: { location: LonLat | 
 
   const points: FeatureCollection<Point> = {
     type: 'FeatureCollection',
-    features: visible.flatMap((kind) =>
-      (nearby[kind] ?? []).filter((item) => item.location).map((item) => ({
-        type: 'Feature' as const,
-        geometry: { type: 'Point' as const, coordinates: [item.location!.lon, item.location!.lat] },
-        properties: { kind, name: item.name, distanceM: item.distanceM, colour: nearbyColours[kind] },
-      })),
-    ),
+    features: items.filter((item) => visible.includes(item.kind)).map((item) => ({
+      type: 'Feature' as const,
+      geometry: { type: 'Point' as const, coordinates: [item.location.lon, item.location.lat] },
+      properties: { kind: item.kind, name: item.name, distanceM: item.distanceM, colour: nearbyColours[item.kind] },
+    })),
   }
   const pointsKey = JSON.stringify(points)
 

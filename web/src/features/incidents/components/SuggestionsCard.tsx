@@ -3,18 +3,17 @@ import { Button, Card, Empty, Input, List, Modal, Space, Tag, Typography, type B
 import { ThunderboltOutlined } from '@ant-design/icons'
 import { useI18n } from '../../../i18n/i18n.tsx'
 import { useActivatePlan } from '../api/incidents.ts'
-import type { Incident, PlanSuggestion } from '../api/types.ts'
+import type { IncidentCore, PlanSuggestion } from '../api/types.ts'
 import { levelNumeral } from './format.ts'
 import { ResponseLevelTag } from './tags.tsx'
 
 /** Roles that may activate a plan (the server checks again). */
 export const commanderRoles: readonly string[] = ['commander', 'admin']
 
-/** The matching plans and levels with the reasons; a commander activates one. */
-export function SuggestionsCard({ incident, plans, loading, canActivate }: { incident: Incident; plans: PlanSuggestion[]; loading: boolean; canActivate: boolean }) {
+/** The matching plans and levels with the reasons; a commander activates one (or changes the level). */
+export function SuggestionsCard({ incident, plans, loading, canActivate }: { incident: IncidentCore; plans: PlanSuggestion[]; loading: boolean; canActivate: boolean }) {
   const { t, locale } = useI18n()
   const [confirming, setConfirming] = useState<PlanSuggestion | null>(null)
-  const reasonText = (reason: PlanSuggestion['reasons'][number]) => (typeof reason === 'string' ? reason : locale === 'en' ? reason.en : reason.zh)
   const active = incident.response
   return (
     <Card size="small" title={t('incidents.suggestedPlans')} data-testid="plan-suggestions" loading={loading && plans.length === 0}>
@@ -43,11 +42,16 @@ export function SuggestionsCard({ incident, plans, loading, canActivate }: { inc
                 ] : []}
               >
                 <List.Item.Meta
-                  title={<Space><span data-testid="plan-name">{plan.planName}</span><ResponseLevelTag level={plan.level} />{isActive && <Tag color="red">{t('incidents.activated')}</Tag>}</Space>}
+                  title={<Space wrap size={4}><span data-testid="plan-name">{plan.planName}</span><ResponseLevelTag level={plan.level} />{isActive && <Tag color="red">{t('incidents.activated')}</Tag>}</Space>}
                   description={
-                    <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="plan-reasons">
-                      {plan.reasons.map((reason, index) => <li key={index}>{reasonText(reason)}</li>)}
-                    </ul>
+                    <div data-testid="plan-reasons">
+                      <Typography.Text type="secondary">{t('incidents.because')}</Typography.Text>
+                      <ul style={{ margin: 0, paddingLeft: 18 }}>
+                        {plan.reasons.length > 0
+                          ? plan.reasons.map((reason, index) => <li key={index}>{locale === 'en' ? reason.en : reason.zh}</li>)
+                          : <li>{locale === 'en' ? plan.reasonEn : plan.reason}</li>}
+                      </ul>
+                    </div>
                   }
                 />
               </List.Item>
@@ -75,12 +79,8 @@ function ActivateModal({ incidentId, plan, onClose }: { incidentId: string; plan
       onOk={() => plan && activate.mutate({ planId: plan.planId, level: plan.level, ...(comment.trim() ? { comment: comment.trim() } : {}) }, { onSuccess: () => { setComment(''); onClose() } })}
       destroyOnHidden
     >
-      {plan && (
-        <Typography.Paragraph>
-          {t('incidents.activateText', { plan: plan.planName, level: levelNumeral(plan.level) })}
-        </Typography.Paragraph>
-      )}
-      <Input.TextArea rows={2} maxLength={500} value={comment} onChange={(event) => setComment(event.target.value)} placeholder={t('incidents.commentOptional')} aria-label={t('incidents.comment')} />
+      {plan && <Typography.Paragraph>{t('incidents.activateText', { plan: plan.planName, level: levelNumeral(plan.level) })}</Typography.Paragraph>}
+      <Input.TextArea rows={2} maxLength={1000} value={comment} onChange={(event) => setComment(event.target.value)} placeholder={t('incidents.commentOptional')} aria-label={t('incidents.comment')} />
     </Modal>
   )
 }

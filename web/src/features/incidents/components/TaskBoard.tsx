@@ -2,13 +2,13 @@ import { useState } from 'react'
 import { Badge, Button, Card, Col, Empty, Input, Modal, Row, Space, Tag, Typography, type ButtonProps } from 'antd'
 import { useI18n } from '../../../i18n/i18n.tsx'
 import type { MessageKey } from '../../../i18n/messages.ts'
-import { useTaskAction, type TaskAction } from '../api/tasks.ts'
+import { useTaskAction, type TaskAction } from '../api/incidents.ts'
 import { taskStatuses, type IncidentTask, type TaskStatus } from '../api/types.ts'
 import { Countdown } from './Countdown.tsx'
 
-/** What each status allows next (the server's state machine decides; this only offers the buttons). */
+/** What each status allows next (domain/src/incidents/taskStatus.ts decides on the server; this only offers the buttons). */
 const nextActions: Record<TaskStatus, TaskAction[]> = {
-  assigned: ['accept', 'block'],
+  assigned: ['accept', 'start', 'block'],
   accepted: ['start', 'block'],
   in_progress: ['done', 'block'],
   blocked: ['start'],
@@ -55,11 +55,11 @@ function TaskCard({ task, canAct, onAction }: { task: IncidentTask; canAct: bool
     <Card size="small" style={{ marginBottom: 8 }} data-testid="task-card" data-status={task.status}>
       <Typography.Paragraph style={{ marginBottom: 4 }} data-testid="task-title">{task.title}</Typography.Paragraph>
       <Space size={4} wrap>
-        <Tag>{task.assignee}</Tag>
+        <Tag data-testid="task-assignee">{task.assigneeName}</Tag>
         {task.level && <Tag color="volcano">{['Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ'][task.level - 1]}</Tag>}
         {task.overdue && !finished && <Tag color="error">{t('incidents.overdue')}</Tag>}
       </Space>
-      {task.deadlineAt && !finished && <div style={{ fontSize: 12 }}><Countdown dueAt={task.deadlineAt} testId="task-countdown" /></div>}
+      {task.deadline && !finished && <div style={{ fontSize: 12 }}><Countdown dueAt={task.deadline} testId="task-countdown" /></div>}
       {task.feedback && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }}>{task.feedback}</Typography.Paragraph>}
       {canAct && nextActions[task.status].length > 0 && (
         <Space size={4} style={{ marginTop: 6 }} wrap>
@@ -88,7 +88,7 @@ function TaskActionModal({ incidentId, acting, onClose }: { incidentId: string; 
       onCancel={onClose}
       onOk={() =>
         acting && act.mutate(
-          { taskId: acting.task.id, action: acting.action, ...(feedback.trim() ? { feedback: feedback.trim() } : {}) },
+          { taskId: acting.task.id, action: acting.action, ...(feedback.trim() ? { text: feedback.trim() } : {}) },
           { onSuccess: () => { setFeedback(''); onClose() } },
         )
       }

@@ -1,7 +1,7 @@
-import { Tag } from 'antd'
+import { Tag, Tooltip } from 'antd'
 import { useI18n } from '../../../i18n/i18n.tsx'
 import type { MessageKey } from '../../../i18n/messages.ts'
-import type { IncidentGrade, IncidentStatus, TaskStatus } from '../api/types.ts'
+import type { Grade, IncidentStatus, IncidentView, TaskStatus } from '../api/types.ts'
 import { levelNumeral } from './format.ts'
 
 const statusColours: Record<IncidentStatus, string> = { open: 'gold', responding: 'red', closed: 'default' }
@@ -18,28 +18,28 @@ export function TaskStatusTag({ status }: { status: TaskStatus }) {
   return <Tag color={taskColours[status] ?? 'default'} data-testid="task-status">{t(`incidents.task.${status}` as MessageKey)}</Tag>
 }
 
-/** 事故等级 (Decree 493: 1 = 特别重大 … 4 = 一般). */
-const gradeColours = ['#a8071a', '#d4380d', '#d48806', '#1d6fd6']
+/** Level 1 (特别重大 / Ⅰ级) … 4 (一般 / Ⅳ级). */
+export const levelColours = ['#a8071a', '#d4380d', '#d48806', '#1d6fd6']
 
-export function GradeTag({ grade }: { grade: IncidentGrade | null | undefined }) {
+/** 事故等级 (Decree 493) or the suggested relief response, with the reason on hover. */
+export function GradeTag({ grade, testId = 'incident-grade' }: { grade: Grade | null | undefined; testId?: string }) {
   const { locale } = useI18n()
-  if (!grade) return <>—</>
-  return <Tag color={gradeColours[grade.level - 1]} data-testid="incident-grade">{locale === 'en' && grade.nameEn ? grade.nameEn : grade.name}</Tag>
+  if (!grade || grade.level === null) return <>—</>
+  return (
+    <Tooltip title={locale === 'en' ? grade.reasonEn : grade.reason}>
+      <Tag color={levelColours[grade.level - 1]} data-testid={testId}>{locale === 'en' ? grade.nameEn : grade.name}</Tag>
+    </Tooltip>
+  )
 }
 
 /** 响应级别 Ⅰ–Ⅳ. */
 export function ResponseLevelTag({ level }: { level: number | null | undefined }) {
   const { t } = useI18n()
   if (!level) return <>—</>
-  return <Tag color={gradeColours[level - 1]} data-testid="response-level">{t('incidents.levelName', { level: levelNumeral(level) })}</Tag>
+  return <Tag color={levelColours[level - 1]} data-testid="response-level">{t('incidents.levelName', { level: levelNumeral(level) })}</Tag>
 }
 
-/** A type or subtype key in words (the key itself when unknown). */
-export function useTypeName() {
-  const { t } = useI18n()
-  return (key: string | null | undefined) => {
-    if (!key) return '—'
-    const text = t(`incidents.type.${key}` as MessageKey)
-    return text === undefined || text.startsWith('incidents.type.') ? key : text
-  }
+/** 事件类别 · 子类 in the UI language. */
+export function typeText(incident: Pick<IncidentView, 'categoryName' | 'categoryNameEn' | 'subtypeName' | 'subtypeNameEn'>, locale: 'zh' | 'en'): string {
+  return locale === 'en' ? `${incident.categoryNameEn} · ${incident.subtypeNameEn}` : `${incident.categoryName} · ${incident.subtypeName}`
 }

@@ -98,18 +98,26 @@ export function DutyPage() {
 
 function Handovers({ canWrite }: { canWrite: boolean }) {
   const { t } = useI18n()
+  const { rootCode } = useRegistrySession()
   const notes = useHandovers()
   const add = useAddHandover()
-  const [text, setText] = useState('')
+  const [form] = Form.useForm<{ fromName: string; toName: string; notes: string }>()
   return (
     <Card title={t('incidents.handovers')} size="small" data-testid="handovers">
       {canWrite && (
-        <Space.Compact block style={{ marginBottom: 8 }}>
-          <Input.TextArea rows={2} value={text} maxLength={2000} onChange={(event) => setText(event.target.value)} placeholder={t('incidents.handoverPlaceholder')} aria-label={t('incidents.handovers')} />
-          <Button type="primary" disabled={!text.trim()} loading={add.isPending} onClick={() => add.mutate(text.trim(), { onSuccess: () => setText('') })} style={{ height: 'auto' }}>
-            {t('incidents.addHandover')}
-          </Button>
-        </Space.Compact>
+        <Form
+          form={form}
+          layout="inline"
+          style={{ marginBottom: 8, rowGap: 8 }}
+          onFinish={(values) => add.mutate({ divisionCode: rootCode, fromName: values.fromName.trim(), toName: values.toName.trim(), notes: values.notes.trim() }, { onSuccess: () => form.resetFields() })}
+        >
+          <Form.Item name="fromName" rules={[{ required: true, whitespace: true, message: t('incidents.required') }]}><Input placeholder={t('incidents.handoverFrom')} maxLength={50} style={{ width: 120 }} /></Form.Item>
+          <Form.Item name="toName" rules={[{ required: true, whitespace: true, message: t('incidents.required') }]}><Input placeholder={t('incidents.handoverTo')} maxLength={50} style={{ width: 120 }} /></Form.Item>
+          <Form.Item name="notes" rules={[{ required: true, whitespace: true, message: t('incidents.required') }]} style={{ flex: 1, minWidth: 260 }}>
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={4000} placeholder={t('incidents.handoverPlaceholder')} aria-label={t('incidents.handovers')} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={add.isPending}>{t('incidents.addHandover')}</Button>
+        </Form>
       )}
       <List
         size="small"
@@ -117,7 +125,10 @@ function Handovers({ canWrite }: { canWrite: boolean }) {
         locale={{ emptyText: t('incidents.noHandovers') }}
         renderItem={(note) => (
           <List.Item>
-            <List.Item.Meta title={<Typography.Text type="secondary">{formatTime(note.at)}{note.author && ` · ${note.author}`}</Typography.Text>} description={<Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{note.text}</Typography.Text>} />
+            <List.Item.Meta
+              title={<Typography.Text type="secondary">{formatTime(note.at)} · {note.fromName} → {note.toName}</Typography.Text>}
+              description={<Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{note.notes}</Typography.Text>}
+            />
           </List.Item>
         )}
       />
@@ -142,7 +153,14 @@ function ShiftModal({ open, onClose }: { open: boolean; onClose: () => void }) {
         initialValues={{ role: 'officer', startsAt: toLocalInput(start), endsAt: toLocalInput(end), divisionCode: rootCode }}
         onFinish={(values) =>
           create.mutate(
-            { ...values, personName: values.personName.trim(), ...(values.phone?.trim() ? { phone: values.phone.trim() } : { phone: undefined }), startsAt: new Date(values.startsAt).toISOString(), endsAt: new Date(values.endsAt).toISOString() },
+            {
+              divisionCode: values.divisionCode,
+              role: values.role,
+              personName: values.personName.trim(),
+              ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}),
+              startsAt: new Date(values.startsAt).toISOString(),
+              endsAt: new Date(values.endsAt).toISOString(),
+            },
             { onSuccess: () => { form.resetFields(); onClose() } },
           )
         }

@@ -1,15 +1,13 @@
 import { useState } from 'react'
-import { Button, Card, Col, Empty, List, Modal, Result, Row, Space, Spin, Tabs, Tag, Typography } from 'antd'
+import { Button, Card, Col, Empty, Input, List, Modal, Result, Row, Space, Spin, Tabs, Tag, Typography } from 'antd'
 import { ArrowLeftOutlined, NotificationOutlined } from '@ant-design/icons'
 import { Link, useParams } from 'react-router'
 import { useI18n } from '../../../i18n/i18n.tsx'
+import type { MessageKey } from '../../../i18n/messages.ts'
 import { useRegistrySession } from '../../../components/registry/session.tsx'
 import { ApiError } from '../../../lib/api-error.ts'
 import { useCloseIncident, useIncident, useSuggestions } from '../api/incidents.ts'
-import { useCommandLog } from '../api/log.ts'
-import { useSitreps } from '../api/sitreps.ts'
-import { useTasks } from '../api/tasks.ts'
-import type { Incident, NearbyKind } from '../api/types.ts'
+import type { IncidentDetail, NearbyKind } from '../api/types.ts'
 import { CommandLog } from '../components/CommandLog.tsx'
 import { FactsCard } from '../components/FactsCard.tsx'
 import { formatTime } from '../components/format.ts'
@@ -22,8 +20,10 @@ import { TaskBoard } from '../components/TaskBoard.tsx'
 import { useIncidentStream } from '../stream/use-incident-stream.ts'
 import { reporterRoles } from './IncidentsPage.tsx'
 
-/** Roles that work the incident (tasks, log, sitreps); the server checks again, with the jurisdiction. */
+/** Roles that work the incident (tasks, log, facts, sitreps); the server checks again, with the jurisdiction. */
 const workerRoles: readonly string[] = ['admin', 'duty_officer', 'commander', 'department', 'township']
+
+const warningColours: Record<string, string> = { blue: 'blue', yellow: 'gold', orange: 'orange', red: 'red' }
 
 /** 事件指挥板 `/incidents/:id`. */
 export function IncidentBoardPage() {
@@ -38,58 +38,48 @@ export function IncidentBoardPage() {
   return <Board incident={incident.data} />
 }
 
-function Board({ incident }: { incident: Incident }) {
+function Board({ incident }: { incident: IncidentDetail }) {
   const { t } = useI18n()
   const { role } = useRegistrySession()
   useIncidentStream(incident.id)
   const suggestions = useSuggestions(incident.id)
-  const tasks = useTasks(incident.id)
-  const log = useCommandLog(incident.id)
-  const sitreps = useSitreps(incident.id)
-  const close = useCloseIncident(incident.id)
-  const [visible, setVisible] = useState<NearbyKind[]>(['teams', 'depots', 'shelters', 'hazardPoints', 'riskPoints'])
+  const [visible, setVisible] = useState<NearbyKind[]>(['team', 'depot', 'shelter', 'hazard_point', 'risk_point'])
+  const [tab, setTab] = useState('tasks')
   const canWork = workerRoles.includes(role)
   const canActivate = commanderRoles.includes(role)
-  const nearby = suggestions.data?.nearby ?? {}
-  const taskList = tasks.data ?? []
-  const openTasks = taskList.filter((task) => task.status !== 'done').length
+  const items = suggestions.data?.nearby ?? []
+  const openTasks = incident.tasks.filter((task) => task.status !== 'done').length
 
   return (
     <div data-testid="incident-board" data-incident-id={incident.id}>
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
           <Space wrap>
-            <Link to="/incidents"><ArrowLeftOutlined /></Link>
+            <Link to="/incidents" aria-label={t('incidents.backToList')}><ArrowLeftOutlined /></Link>
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="incident-title">{incident.title}</Typography.Title>
             <IncidentStatusTag status={incident.status} />
             {incident.synthetic && <Tag>{t('incidents.synthetic')}</Tag>}
-            <Typography.Text type="secondary">{t('incidents.reportedAt')} {formatTime(incident.reportedAt ?? incident.occurredAt)}</Typography.Text>
+            <Typography.Text type="secondary">{t('incidents.reportedAt')} {formatTime(incident.reportedAt)} · {incident.createdBy}</Typography.Text>
           </Space>
           <Space>
-            {reporterRoles.includes(role) && (
+            {reporterRoles.includes(role) && incident.status !== 'closed' && (
               <Link to={`/warnings/new?incidentId=${incident.id}`} data-testid="incident-to-warning">
                 <Button icon={<NotificationOutlined />}>{t('incidents.issueWarning')}</Button>
               </Link>
             )}
-            {canActivate && incident.status !== 'closed' && (
-              <Button
-                danger
-                loading={close.isPending}
-                onClick={() => Modal.confirm({ title: t('incidents.closeConfirm'), onOk: () => close.mutateAsync(undefined) })}
-                data-testid="incident-close"
-              >
-                {t('incidents.close')}
-              </Button>
-            )}
+            {canActivate && incident.status !== 'closed' && <CloseButton incidentId={incident.id} />}
           </Space>
         </Space>
+        {incident.status === 'closed' && incident.closeSummary && (
+          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{t('incidents.closedAt', { at: formatTime(incident.closedAt) })}：{incident.closeSummary}</Typography.Paragraph>
+        )}
       </Card>
       <Row gutter={12}>
         <Col xs={24} xl={13}>
-          <Card size="small" title={t('incidents.map')} style={{ marginBottom: 12 }}>
-            <IncidentMap location={incident.location} nearby={nearby} visible={visible} />
+          <Card size="small" title={t('incidents.map')} style={{ marginBottom: 12 }} extra={suggestions.data?.radiusKm && <Typography.Text type="secondary">{t('incidents.withinKm', { km: suggestions.data.radiusKm })}</Typography.Text>}>
+            <IncidentMap location={incident.location} items={items} visible={visible} />
             <div style={{ marginTop: 8 }}>
-              <NearbyList nearby={nearby} visible={visible} onVisibleChange={setVisible} radiusKm={suggestions.data?.radiusKm} />
+              <NearbyList items={items} visible={visible} onVisibleChange={setVisible} />
             </div>
           </Card>
         </Col>
@@ -101,16 +91,26 @@ function Board({ incident }: { incident: Incident }) {
           <WarningsCard incident={incident} />
         </Col>
       </Row>
-      <Card size="small">
+      <Card size="small" style={{ marginBottom: 12 }}>
         <Tabs
+          activeKey={tab}
+          onChange={setTab}
           items={[
             {
               key: 'tasks',
-              label: <span data-testid="tab-tasks">{t('incidents.tasks')} {openTasks > 0 && <Tag color="blue">{openTasks}</Tag>}</span>,
-              children: <TaskBoard incidentId={incident.id} tasks={taskList} canAct={canWork} />,
+              label: <span data-testid="tab-tasks">{t('incidents.tasks')} <Tag color={openTasks ? 'blue' : 'default'} data-testid="open-task-count">{openTasks}/{incident.tasks.length}</Tag></span>,
+              children: <TaskBoard incidentId={incident.id} tasks={incident.tasks} canAct={canWork && incident.status !== 'closed'} />,
             },
-            { key: 'log', label: <span data-testid="tab-log">{t('incidents.commandLog')}</span>, children: <CommandLog incidentId={incident.id} entries={log.data ?? []} canWrite={canWork} /> },
-            { key: 'sitreps', label: <span data-testid="tab-sitreps">{t('incidents.sitreps')}</span>, children: <SitrepPanel incidentId={incident.id} sitreps={sitreps.data ?? []} canWrite={canWork} /> },
+            {
+              key: 'log',
+              label: <span data-testid="tab-log">{t('incidents.commandLog')} <Tag>{incident.log.length}</Tag></span>,
+              children: <CommandLog incidentId={incident.id} entries={incident.log} canWrite={canWork} />,
+            },
+            {
+              key: 'sitreps',
+              label: <span data-testid="tab-sitreps">{t('incidents.sitreps')} <Tag>{incident.sitreps.length}</Tag></span>,
+              children: <SitrepPanel incidentId={incident.id} sitreps={incident.sitreps} canWrite={canWork} />,
+            },
           ]}
         />
       </Card>
@@ -118,24 +118,53 @@ function Board({ incident }: { incident: Incident }) {
   )
 }
 
-/** Warnings issued for the incident (if the server lists them) and the way to draft one. */
-function WarningsCard({ incident }: { incident: Incident }) {
+function CloseButton({ incidentId }: { incidentId: string }) {
   const { t } = useI18n()
-  const warnings = incident.warnings ?? []
+  const close = useCloseIncident(incidentId)
+  const [open, setOpen] = useState(false)
+  const [summary, setSummary] = useState('')
   return (
-    <Card size="small" title={t('incidents.warnings')} data-testid="incident-warnings" style={{ marginBottom: 12 }}
-      extra={<Link to={`/warnings/new?incidentId=${incident.id}`}>{t('incidents.issueWarning')}</Link>}
+    <>
+      <Button danger onClick={() => setOpen(true)} data-testid="incident-close">{t('incidents.close')}</Button>
+      <Modal
+        open={open}
+        title={t('incidents.closeConfirm')}
+        okButtonProps={{ danger: true, disabled: !summary.trim() }}
+        confirmLoading={close.isPending}
+        onCancel={() => setOpen(false)}
+        onOk={() => close.mutate(summary.trim(), { onSuccess: () => setOpen(false) })}
+        destroyOnHidden
+      >
+        <Input.TextArea rows={3} maxLength={4000} value={summary} onChange={(event) => setSummary(event.target.value)} placeholder={t('incidents.closeSummary')} aria-label={t('incidents.closeSummary')} />
+      </Modal>
+    </>
+  )
+}
+
+/** Warnings issued for the incident (from its alarm or covering its place) and the way to draft one. */
+function WarningsCard({ incident }: { incident: IncidentDetail }) {
+  const { t } = useI18n()
+  return (
+    <Card
+      size="small"
+      title={t('incidents.warnings')}
+      data-testid="incident-warnings"
+      style={{ marginBottom: 12 }}
+      extra={incident.status !== 'closed' && <Link to={`/warnings/new?incidentId=${incident.id}`}>{t('incidents.issueWarning')}</Link>}
     >
-      {warnings.length === 0 ? (
+      {incident.warnings.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('incidents.noWarnings')} />
       ) : (
         <List
           size="small"
-          dataSource={warnings}
+          dataSource={incident.warnings}
           renderItem={(warning) => (
             <List.Item>
-              <Link to={`/warnings/${warning.id}`}>{warning.title}</Link>
-              <Typography.Text type="secondary">{warning.status} · {formatTime(warning.issuedAt)}</Typography.Text>
+              <Space wrap>
+                <Tag color={warningColours[warning.level]}>{warning.levelName}</Tag>
+                <Link to={`/warnings/${warning.id}`}>{warning.headline}</Link>
+              </Space>
+              <Typography.Text type="secondary">{t(`incidents.warningStatus.${warning.status}` as MessageKey) ?? warning.status} · {formatTime(warning.sentAt)}</Typography.Text>
             </List.Item>
           )}
         />
