@@ -1,12 +1,24 @@
 /**
- * The incidents module (事件管理). For now only grading: the work-safety accident level
- * (事故等级) and the suggested disaster-relief response level (救助应急响应等级), computed by the
- * pure functions in `@yingji/domain/incidents`.
+ * The incidents module (事件管理): grading (事故等级, 救助响应等级), incidents from calls, village
+ * reports, alarms or by hand; the response (plan suggestions, activation, tasks), the command
+ * log, situation reports (续报, .docx), the duty roster (值班) and a live stream per incident.
  */
 import type { FastifyPluginAsync } from 'fastify'
 import type { Platform } from '../../platform.ts'
+import type { IncidentsContext } from './context.ts'
+import { incidentRoutes } from './incidentRoutes.ts'
+import { IncidentHub } from './live.ts'
 import { incidentsRoutes } from './routes.ts'
 
 export const incidentsModule = (platform: Platform): FastifyPluginAsync => async (app) => {
+  const ctx: IncidentsContext = { db: platform.db, platform, hub: new IncidentHub() }
+  // Open event streams would keep the HTTP server from closing: end them first.
+  app.addHook('preClose', async () => { ctx.hub.closeAll() })
   await app.register(incidentsRoutes(platform))
+  await app.register(incidentRoutes(ctx))
 }
+
+export { onDutyNow, type DutyShift } from './duty.ts'
+export { seedIncidentsDemo } from './demo.ts'
+export { incidentCreatedTopic } from './service.ts'
+export { tasksAssignedTopic } from './response.ts'
