@@ -5,11 +5,11 @@ import type { DutyShift, HandoverNote } from './types.ts'
 
 const itemsOf = <T>(payload: T[] | { items: T[] }) => (Array.isArray(payload) ? payload : payload.items)
 
-/** `GET /api/incidents/duty/now`: who is on duty at this moment. */
+/** `GET /api/incidents/duty/now`: who is on duty at this moment (the nearest division above with a roster when the user's has none). */
 export const useOnDutyNow = () =>
   useQuery({
     queryKey: incidentKeys.dutyNow,
-    queryFn: async () => itemsOf(await apiGet<DutyShift[] | { items: DutyShift[] }>('/api/incidents/duty/now')),
+    queryFn: async () => (await apiGet<{ at: string; divisionCode: string; shifts: DutyShift[] }>('/api/incidents/duty/now')).shifts,
     refetchInterval: 60_000,
   })
 

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiGet, apiPatch, apiPost, withQuery } from '../../../lib/api-client.ts'
 import { incidentKeys } from './keys.ts'
-import type { Caller, Classification, IncidentDetail, IncidentFacts, IncidentView, LonLat, Suggestions } from './types.ts'
+import type { Caller, Classification, IncidentDetail, IncidentFacts, IncidentView, LonLat, Suggestions, TaskAction } from './types.ts'
 
 export interface IncidentListParams {
   status?: 'open' | 'responding' | 'closed' | 'active'
@@ -64,7 +64,7 @@ export function useCreateIncident() {
 export function useIncidentFromAlarm() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (alarmId: string) => apiPost<{ created: boolean; incident: IncidentView }>(`/api/incidents/from-alarm/${alarmId}`),
+    mutationFn: (alarmId: string) => apiPost<IncidentView & { created: boolean }>(`/api/incidents/from-alarm/${alarmId}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: incidentKeys.all }),
     meta: { quietErrors: true },
   })
@@ -94,8 +94,6 @@ export const useCloseIncident = (id: string) =>
 /** `POST /api/incidents/:id/reporting/:step/done`: the report reached that level. */
 export const useMarkReported = (id: string) =>
   useIncidentMutation(id, (step: string) => apiPost<IncidentView>(`/api/incidents/${id}/reporting/${step}/done`))
-
-export type TaskAction = 'accept' | 'start' | 'done' | 'block'
 
 /** `POST /api/incidents/tasks/:taskId/{accept,start,done,block} {text?}`. */
 export const useTaskAction = (incidentId: string) =>

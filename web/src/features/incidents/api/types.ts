@@ -119,17 +119,23 @@ export type IncidentCore = Omit<IncidentView, 'tasks'>
 export const taskStatuses = ['assigned', 'accepted', 'in_progress', 'done', 'blocked'] as const
 export type TaskStatus = (typeof taskStatuses)[number]
 
+export const taskActions = ['accept', 'start', 'done', 'block'] as const
+export type TaskAction = (typeof taskActions)[number]
+
 export interface IncidentTask {
   id: string
   title: string
-  detail?: string | null
-  assigneeKind: string
-  assigneeName: string
+  detail: string | null
+  assignee: { kind: 'department' | 'township' | 'team' | 'team_type' | 'user' | 'role'; name: string; teamId: string | null; userId: string | null }
   status: TaskStatus
+  /** What the status allows next (the server's state machine). */
+  actions: TaskAction[]
   deadline: string | null
-  overdue?: boolean
-  feedback?: string | null
-  level?: number | null
+  overdue: boolean
+  feedback: string | null
+  level: number | null
+  updates: { at: string; by: string; from: string | null; to: string | null; text: string | null }[]
+  photos: { id: string; fileName: string; url: string }[]
 }
 
 export interface LogEntry {
@@ -217,6 +223,8 @@ export interface DutyShift {
   divisionCode: string
   role: 'leader' | 'officer'
   personName: string
+  roleName?: string
+  divisionName?: string | null
   phone: string | null
   startsAt: string
   endsAt: string

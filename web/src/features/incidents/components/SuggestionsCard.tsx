@@ -8,7 +8,7 @@ import { levelNumeral } from './format.ts'
 import { ResponseLevelTag } from './tags.tsx'
 
 /** Roles that may activate a plan (the server checks again). */
-export const commanderRoles: readonly string[] = ['commander', 'admin']
+export const commanderRoles: readonly string[] = ['commander']
 
 /** The matching plans and levels with the reasons; a commander activates one (or changes the level). */
 export function SuggestionsCard({ incident, plans, loading, canActivate }: { incident: IncidentCore; plans: PlanSuggestion[]; loading: boolean; canActivate: boolean }) {

@@ -2,47 +2,36 @@ import { useState } from 'react'
 import { Badge, Button, Card, Col, Empty, Input, Modal, Row, Space, Tag, Typography, type ButtonProps } from 'antd'
 import { useI18n } from '../../../i18n/i18n.tsx'
 import type { MessageKey } from '../../../i18n/messages.ts'
-import { useTaskAction, type TaskAction } from '../api/incidents.ts'
-import { taskStatuses, type IncidentTask, type TaskStatus } from '../api/types.ts'
+import { useTaskAction } from '../api/incidents.ts'
+import { taskStatuses, type IncidentTask, type TaskAction } from '../api/types.ts'
 import { Countdown } from './Countdown.tsx'
+import { formatTime, levelNumeral } from './format.ts'
 
-/** What each status allows next (domain/src/incidents/taskStatus.ts decides on the server; this only offers the buttons). */
-const nextActions: Record<TaskStatus, TaskAction[]> = {
-  assigned: ['accept', 'start', 'block'],
-  accepted: ['start', 'block'],
-  in_progress: ['done', 'block'],
-  blocked: ['start'],
-  done: [],
-}
-
-/** 任务看板: one column per status; accept, start, done or block with feedback. */
+/** 任务看板: one column per status; accept, start, done or block (with feedback), as the task's state allows. */
 export function TaskBoard({ incidentId, tasks, canAct }: { incidentId: string; tasks: IncidentTask[]; canAct: boolean }) {
   const { t } = useI18n()
   const [acting, setActing] = useState<{ task: IncidentTask; action: TaskAction } | null>(null)
+  if (tasks.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('incidents.noTasks')} data-testid="task-board" />
   return (
     <div data-testid="task-board">
-      {tasks.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('incidents.noTasks')} />
-      ) : (
-        <Row gutter={8} wrap={false} style={{ overflowX: 'auto' }}>
-          {taskStatuses.map((status) => {
-            const column = tasks.filter((task) => task.status === status)
-            return (
-              <Col key={status} flex="1 0 200px" data-testid={`task-column-${status}`}>
-                <div style={{ background: '#f5f7fa', borderRadius: 6, padding: 8, minHeight: 120 }}>
-                  <Space style={{ marginBottom: 8 }}>
-                    <Typography.Text strong>{t(`incidents.task.${status}` as MessageKey)}</Typography.Text>
-                    <Badge count={column.length} showZero color={status === 'blocked' ? 'red' : '#8c8c8c'} />
-                  </Space>
-                  {column.map((task) => (
-                    <TaskCard key={task.id} task={task} canAct={canAct} onAction={(action) => setActing({ task, action })} />
-                  ))}
-                </div>
-              </Col>
-            )
-          })}
-        </Row>
-      )}
+      <Row gutter={8} wrap={false} style={{ overflowX: 'auto' }}>
+        {taskStatuses.map((status) => {
+          const column = tasks.filter((task) => task.status === status)
+          return (
+            <Col key={status} flex="1 0 210px" data-testid={`task-column-${status}`}>
+              <div style={{ background: status === 'blocked' && column.length ? '#fff1f0' : '#f5f7fa', borderRadius: 6, padding: 8, minHeight: 120, height: '100%' }}>
+                <Space style={{ marginBottom: 8 }}>
+                  <Typography.Text strong>{t(`incidents.task.${status}` as MessageKey)}</Typography.Text>
+                  <Badge count={column.length} showZero color={status === 'blocked' ? 'red' : status === 'done' ? 'green' : '#8c8c8c'} />
+                </Space>
+                {column.map((task) => (
+                  <TaskCard key={task.id} task={task} canAct={canAct} onAction={(action) => setActing({ task, action })} />
+                ))}
+              </div>
+            </Col>
+          )
+        })}
+      </Row>
       <TaskActionModal incidentId={incidentId} acting={acting} onClose={() => setActing(null)} />
     </div>
   )
@@ -51,19 +40,21 @@ export function TaskBoard({ incidentId, tasks, canAct }: { incidentId: string; t
 function TaskCard({ task, canAct, onAction }: { task: IncidentTask; canAct: boolean; onAction: (action: TaskAction) => void }) {
   const { t } = useI18n()
   const finished = task.status === 'done'
+  const last = task.updates.at(-1)
   return (
-    <Card size="small" style={{ marginBottom: 8 }} data-testid="task-card" data-status={task.status}>
+    <Card size="small" style={{ marginBottom: 8, borderColor: task.overdue ? '#ff7875' : undefined }} data-testid="task-card" data-status={task.status}>
       <Typography.Paragraph style={{ marginBottom: 4 }} data-testid="task-title">{task.title}</Typography.Paragraph>
       <Space size={4} wrap>
-        <Tag data-testid="task-assignee">{task.assigneeName}</Tag>
-        {task.level && <Tag color="volcano">{['Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ'][task.level - 1]}</Tag>}
-        {task.overdue && !finished && <Tag color="error">{t('incidents.overdue')}</Tag>}
+        <Tag color="geekblue" data-testid="task-assignee">{task.assignee.name}</Tag>
+        {task.level && <Tag color="volcano">{t('incidents.levelName', { level: levelNumeral(task.level) })}</Tag>}
+        {task.overdue && <Tag color="error">{t('incidents.overdue')}</Tag>}
       </Space>
-      {task.deadline && !finished && <div style={{ fontSize: 12 }}><Countdown dueAt={task.deadline} testId="task-countdown" /></div>}
-      {task.feedback && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }}>{task.feedback}</Typography.Paragraph>}
-      {canAct && nextActions[task.status].length > 0 && (
+      {task.deadline && !finished && <div style={{ fontSize: 12, marginTop: 2 }}><Countdown dueAt={task.deadline} testId="task-countdown" /></div>}
+      {task.feedback && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }} data-testid="task-feedback">{task.feedback}</Typography.Paragraph>}
+      {last && <div><Typography.Text type="secondary" style={{ fontSize: 11 }}>{last.by} · {formatTime(last.at)}</Typography.Text></div>}
+      {canAct && task.actions.length > 0 && (
         <Space size={4} style={{ marginTop: 6 }} wrap>
-          {nextActions[task.status].map((action) => (
+          {task.actions.map((action) => (
             <Button key={action} size="small" type={action === 'block' ? 'default' : 'primary'} danger={action === 'block'} onClick={() => onAction(action)} data-testid={`task-${action}`}>
               {t(`incidents.taskAction.${action}` as MessageKey)}
             </Button>
@@ -96,7 +87,7 @@ function TaskActionModal({ incidentId, acting, onClose }: { incidentId: string; 
     >
       <Input.TextArea
         rows={3}
-        maxLength={1000}
+        maxLength={4000}
         value={feedback}
         onChange={(event) => setFeedback(event.target.value)}
         placeholder={t(required ? 'incidents.blockReason' : 'incidents.feedbackOptional')}

@@ -20,7 +20,7 @@ export function FromAlarmPage() {
   useEffect(() => {
     if (!alarmId || started.current === alarmId) return
     started.current = alarmId
-    fromAlarm.mutate(alarmId, { onSuccess: ({ incident }) => navigate(`/incidents/${incident.id}`, { replace: true }) })
+    fromAlarm.mutate(alarmId, { onSuccess: (incident) => navigate(`/incidents/${incident.id}`, { replace: true }) })
   }, [alarmId, fromAlarm, navigate])
 
   if (!alarmId) return <Navigate404 />

@@ -23,6 +23,9 @@ import { reporterRoles } from './IncidentsPage.tsx'
 /** Roles that work the incident (tasks, log, facts, sitreps); the server checks again, with the jurisdiction. */
 const workerRoles: readonly string[] = ['admin', 'duty_officer', 'commander', 'department', 'township']
 
+/** Roles that close an incident. */
+const closerRoles: readonly string[] = ['admin', 'duty_officer', 'commander']
+
 const warningColours: Record<string, string> = { blue: 'blue', yellow: 'gold', orange: 'orange', red: 'red' }
 
 /** 事件指挥板 `/incidents/:id`. */
@@ -67,7 +70,7 @@ function Board({ incident }: { incident: IncidentDetail }) {
                 <Button icon={<NotificationOutlined />}>{t('incidents.issueWarning')}</Button>
               </Link>
             )}
-            {canActivate && incident.status !== 'closed' && <CloseButton incidentId={incident.id} />}
+            {closerRoles.includes(role) && incident.status !== 'closed' && <CloseButton incidentId={incident.id} />}
           </Space>
         </Space>
         {incident.status === 'closed' && incident.closeSummary && (
