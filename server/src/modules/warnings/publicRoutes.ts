@@ -2,7 +2,8 @@
  * HTTP only: the public CAP feed and pages (/public/…); never needs a session.
  * `GET /public/cap/feed.atom` (Atom 1.0, issued unexpired alerts newest first),
  * `GET /public/cap/{identifier}.xml` (the CAP document as published) and
- * `GET /public/warnings.json` (active warnings with their areas, for the page /alerts).
+ * `GET /public/warnings.json` (active warnings with their areas, for the page /alerts) and
+ * `GET /public/boundary.json` (the county boundary, the page's base map).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
@@ -55,5 +56,13 @@ export const publicRoutes = (platform: Platform): FastifyPluginAsyncTypebox => a
   }, async (request, reply) => {
     reply.header('cache-control', shortCache)
     return service.activeWarnings(db, baseUrlOf(request))
+  })
+
+  app.get('/boundary.json', {
+    config: open,
+    schema: { tags, summary: '县界（公众预警底图）· County boundary for the public warnings map', response: { 200: schemas.BoundarySchema } },
+  }, async (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=3600')
+    return service.boundary(db)
   })
 }

@@ -155,6 +155,14 @@ describe('public CAP feed and warnings (/public, no session)', () => {
     expect(new Date(red.expires).getTime()).toBeGreaterThan(Date.now())
   })
 
+  it('serves the county boundary for the public map without a session', async () => {
+    const res = await app.inject({ method: 'GET', url: '/public/boundary.json' })
+    expect(res.statusCode).toBe(200)
+    const body = res.json()
+    expect(body.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual(['360281000000'])
+    expect(['Polygon', 'MultiPolygon']).toContain(body.features[0].geometry.type)
+  })
+
   it('the public routes are in the OpenAPI document without a security requirement', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
     for (const path of ['/public/cap/feed.atom', '/public/warnings.json']) {

@@ -46,3 +46,12 @@ export async function publishedCapXml(q: Queryable, identifier: string): Promise
     WHERE identifier = ${identifier} AND status IN ('issued', 'superseded', 'cancelled') AND cap_xml IS NOT NULL`)
   return rows[0]?.cap_xml ?? null
 }
+
+/** The county boundary (public base map of /alerts): GeoJSON text per county-level area. */
+export async function countyBoundaries(q: Queryable): Promise<{ code: string; name: string; geojson: string }[]> {
+  return queryRows(q, sql`
+    SELECT d.code, d.name, ST_AsGeoJSON(a.geometry, 5) AS geojson
+    FROM geo.division_areas a JOIN geo.divisions d ON d.code = a.division_code
+    WHERE d.level = 'county'
+    ORDER BY d.code`)
+}

@@ -33,3 +33,12 @@ export const PublicWarningsSchema = Type.Object({
   generatedAt: Type.String({ format: 'date-time' }),
   warnings: Type.Array(PublicWarningSchema),
 })
+
+export const BoundarySchema = Type.Object({
+  type: Type.Literal('FeatureCollection'),
+  features: Type.Array(Type.Object({
+    type: Type.Literal('Feature'),
+    properties: Type.Object({ code: Type.String(), name: Type.String() }),
+    geometry: Type.Unknown({ description: 'GeoJSON (Multi)Polygon' }),
+  })),
+})

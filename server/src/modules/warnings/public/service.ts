@@ -9,7 +9,7 @@ import { warningLevelInfo } from '@yingji/domain/cap/warningLevels'
 import type { Queryable } from '../../../db/database.ts'
 import { notFound } from '../../../http/errors.ts'
 import { buildAtomFeed } from './atom.ts'
-import { listIssuedUnexpired, publishedCapXml, type PublicWarningRow } from './queries.ts'
+import { countyBoundaries, listIssuedUnexpired, publishedCapXml, type PublicWarningRow } from './queries.ts'
 
 /** The feed lists at most this many alerts (a county rarely has more than a handful active). */
 const feedLimit = 500
@@ -103,5 +103,14 @@ function toPublic(row: PublicWarningRow, baseUrl: string): PublicWarning {
     divisionCodes: row.division_codes,
     area: JSON.parse(row.geojson) as MultiPolygon,
     capUrl: capUrlOf(baseUrl, row.identifier),
+  }
+}
+
+/** The county boundary as a FeatureCollection, for the public map (no session). */
+export async function boundary(q: Queryable) {
+  const rows = await countyBoundaries(q)
+  return {
+    type: 'FeatureCollection' as const,
+    features: rows.map((row) => ({ type: 'Feature' as const, properties: { code: row.code, name: row.name }, geometry: JSON.parse(row.geojson) as unknown })),
   }
 }

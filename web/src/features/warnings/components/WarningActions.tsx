@@ -1,0 +1,86 @@
+import { useState } from 'react'
+import { App, Button, Input, Modal, Popconfirm, Space } from 'antd'
+import { useNavigate } from 'react-router'
+import { useI18n } from '../../../i18n/i18n.tsx'
+import { useRegistrySession } from '../../../components/registry/session.tsx'
+import type { Warning } from '../api/types.ts'
+import { useDeleteWarning, useWarningAction, type WarningAction } from '../api/warnings.ts'
+import { approverRoles, authorRoles, emergencyRoles } from './permissions.ts'
+
+/** The actions a warning's status and the user's role allow: submit, approve, reject, update, cancel … */
+export function WarningActions({ warning, size = 'small', showOpen = false }: { warning: Warning; size?: 'small' | 'middle'; showOpen?: boolean }) {
+  const { t } = useI18n()
+  const { message } = App.useApp()
+  const navigate = useNavigate()
+  const { role } = useRegistrySession()
+  const action = useWarningAction()
+  const remove = useDeleteWarning()
+  const [rejecting, setRejecting] = useState(false)
+  const [comment, setComment] = useState('')
+  const author = authorRoles.includes(role)
+  const approver = approverRoles.includes(role)
+  const expired = new Date(warning.expires).getTime() < Date.now()
+
+  const run = async (name: WarningAction, body?: object) => {
+    try {
+      const result = await action.mutateAsync({ id: warning.id, action: name, body })
+      message.success(t('warnings.action.done'))
+      // Update and Cancel may answer a new message (msgType Update/Cancel) to edit or look at.
+      if (result && typeof result === 'object' && 'id' in result && result.id !== warning.id) {
+        navigate(result.status === 'draft' ? `/warnings/${result.id}/edit` : `/warnings/${result.id}`)
+      }
+    } catch (error) {
+      message.error((error as Error).message)
+    }
+  }
+
+  const buttons = []
+  if (showOpen) buttons.push(<Button key="open" size={size} type="link" onClick={() => navigate(`/warnings/${warning.id}`)}>{t('warnings.action.open')}</Button>)
+  if ((warning.status === 'draft' || warning.status === 'rejected') && author) {
+    buttons.push(<Button key="edit" size={size} onClick={() => navigate(`/warnings/${warning.id}/edit`)} data-testid="warning-edit">{t('warnings.action.edit')}</Button>)
+    buttons.push(<Button key="submit" size={size} type="primary" loading={action.isPending} onClick={() => run('submit')} data-testid="warning-submit">{t('warnings.action.submit')}</Button>)
+    buttons.push(
+      <Popconfirm key="delete" title={t('warnings.confirm.delete')} onConfirm={async () => { await remove.mutateAsync(warning.id).catch((e: Error) => message.error(e.message)); navigate('/warnings/list') }}>
+        <Button size={size} danger>{t('warnings.action.delete')}</Button>
+      </Popconfirm>,
+    )
+  }
+  if ((warning.status === 'draft' || warning.status === 'submitted') && warning.level === 'red' && emergencyRoles.includes(role)) {
+    buttons.push(
+      <Popconfirm key="emergency" title={t('warnings.confirm.emergency')} onConfirm={() => run('issue-emergency', { comment: '紧急签发' })}>
+        <Button size={size} danger type="primary" data-testid="warning-emergency">{t('warnings.action.emergency')}</Button>
+      </Popconfirm>,
+    )
+  }
+  if (warning.status === 'submitted' && approver) {
+    buttons.push(
+      <Popconfirm key="approve" title={t('warnings.confirm.approve')} onConfirm={() => run('approve')}>
+        <Button size={size} type="primary" loading={action.isPending} data-testid="warning-approve">{t('warnings.action.approve')}</Button>
+      </Popconfirm>,
+    )
+    buttons.push(<Button key="reject" size={size} danger onClick={() => setRejecting(true)} data-testid="warning-reject">{t('warnings.action.reject')}</Button>)
+  }
+  if (warning.status === 'issued' && !expired && warning.msgType !== 'Cancel' && (author || approver)) {
+    buttons.push(<Button key="update" size={size} onClick={() => run('update')} data-testid="warning-update">{t('warnings.action.update')}</Button>)
+    buttons.push(
+      <Popconfirm key="cancel" title={t('warnings.confirm.cancel')} onConfirm={() => run('cancel')}>
+        <Button size={size} danger data-testid="warning-cancel">{t('warnings.action.cancel')}</Button>
+      </Popconfirm>,
+    )
+  }
+  return (
+    <>
+      <Space wrap size={4}>{buttons}</Space>
+      <Modal
+        open={rejecting}
+        title={t('warnings.action.reject')}
+        okButtonProps={{ disabled: comment.trim() === '', danger: true }}
+        onCancel={() => setRejecting(false)}
+        onOk={async () => { await run('reject', { comment: comment.trim() }); setRejecting(false); setComment('') }}
+        destroyOnHidden
+      >
+        <Input.TextArea rows={3} placeholder={t('warnings.commentRequired')} value={comment} onChange={(event) => setComment(event.target.value)} maxLength={500} />
+      </Modal>
+    </>
+  )
+}
