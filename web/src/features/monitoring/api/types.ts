@@ -53,12 +53,29 @@ export interface Device {
 export interface DeviceRule {
   id: string
   name?: { zh: string; en: string } | string
+  /** The rule's parameters as in force (thresholds, hold times …) */
+  params?: Record<string, number | null>
   [more: string]: unknown
+}
+
+/** A device's overrides of its type's default rules (`ruleOverride`). */
+export interface RuleOverride {
+  params?: Record<string, number | null>
+  rules?: Record<string, { disabled?: boolean; params?: Record<string, number | null> }>
+  add?: unknown[]
 }
 
 /** `GET /api/monitoring/devices/{id}`. */
 export interface DeviceDetail extends Device {
   rules?: DeviceRule[]
+  ruleOverride?: RuleOverride
+  ruleProblems?: { ruleId: string; field: string; message: string; messageEn: string }[]
+}
+
+/** What the rules drawer saves (`PATCH /api/monitoring/devices/{id}`). */
+export interface DeviceSettings {
+  params?: Record<string, number | null>
+  ruleOverride?: RuleOverride
 }
 
 /** `POST /api/monitoring/devices` answer: the device with its key, shown once. */

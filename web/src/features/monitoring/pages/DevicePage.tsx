@@ -13,6 +13,7 @@ import { useTownshipNames } from '../api/get-townships.ts'
 import { monitoringKeys } from '../api/keys.ts'
 import type { Bucket, ReadingEvent, ReadingSeries } from '../api/types.ts'
 import { AlarmLevelTag } from '../components/AlarmLevelTag.tsx'
+import { DeviceRulesCard } from '../components/DeviceRulesCard.tsx'
 import { DeviceStatusTag } from '../components/DeviceStatusTag.tsx'
 import { formatTime, formatValue, ruleNameOf } from '../components/format.ts'
 import { MetricChart } from '../components/MetricChart.tsx'
@@ -98,6 +99,7 @@ export function DevicePage() {
           />
         ))}
       </Card>
+      <DeviceRulesCard device={data} />
       <Space style={{ marginBottom: 12 }}>
         <Typography.Text>{t('monitoring.range')}</Typography.Text>
         <Segmented<Range>
