@@ -79,7 +79,7 @@ export const incidentsZh = {
   'incidents.synthetic': '模拟',
   'incidents.tasks': '任务',
   'incidents.noTasks': '暂无任务：启动预案后按清单生成',
-  'incidents.task.assigned': '已派发',
+  'incidents.task.assigned': '已下达',
   'incidents.task.accepted': '已接收',
   'incidents.task.in_progress': '处置中',
   'incidents.task.done': '已完成',

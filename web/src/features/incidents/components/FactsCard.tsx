@@ -37,7 +37,7 @@ export function FactsCard({ incident, canEdit }: { incident: IncidentCore; canEd
         {incident.reliefSuggestion && incident.reliefSuggestion.level !== null && (
           <Descriptions.Item label={t('incidents.reliefLevel')}><GradeTag grade={incident.reliefSuggestion} testId="relief-level" /></Descriptions.Item>
         )}
-        <Descriptions.Item label={t('incidents.responseLevel')}>
+        <Descriptions.Item label={t('incidents.responseLevel')} span={2}>
           <Space size={4} wrap>
             <ResponseLevelTag level={incident.response?.level} />
             {incident.response && <Typography.Text type="secondary">{incident.response.planName} · {incident.response.activatedBy} · {formatTime(incident.response.activatedAt)}</Typography.Text>}

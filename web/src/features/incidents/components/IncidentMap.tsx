@@ -22,9 +22,14 @@ export const nearbyColours: Record<NearbyKind, string> = {
   enterprise: '#8c8c8c',
 }
 
-// The county outline, shared with the one map's cache entry.
+// The county outline and the rivers, shared with the one map's cache entries.
 const useBoundary = () =>
   useQuery({ queryKey: ['geo', 'boundary'], queryFn: () => apiGet<FeatureCollection>('/api/geo/boundary'), staleTime: Infinity })
+const useRivers = () =>
+  useQuery({ queryKey: ['geo', 'rivers'], queryFn: () => apiGet<FeatureCollection>('/api/geo/rivers'), staleTime: Infinity })
+
+/** The river the flood plans watch, drawn thick (as on the one map). */
+const mainRiverName = '乐安河'
 
 const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] }
 
@@ -38,6 +43,7 @@ export function IncidentMap({ location, items, visible }: { location: LonLat | n
   const containerRef = useRef<HTMLDivElement>(null)
   const [map, setMap] = useState<maplibregl.Map | null>(null)
   const boundary = useBoundary()
+  const rivers = useRivers()
   const describe = useRef<(kind: NearbyKind, name: string, distance: number) => string>(() => '')
   describe.current = (kind, name, distance) => `${t(`incidents.nearby.${kind}` as MessageKey)} · ${name} · ${formatDistance(distance)}`
 
@@ -50,12 +56,20 @@ export function IncidentMap({ location, items, visible }: { location: LonLat | n
         version: 8,
         sources: {
           boundary: { type: 'geojson', data: emptyCollection },
+          rivers: { type: 'geojson', data: emptyCollection },
           nearby: { type: 'geojson', data: emptyCollection },
         },
         layers: [
           { id: 'background', type: 'background', paint: { 'background-color': '#e8eef3' } },
           { id: 'boundary-fill', type: 'fill', source: 'boundary', paint: { 'fill-color': '#fbf7ea', 'fill-opacity': 0.85 } },
           { id: 'boundary-line', type: 'line', source: 'boundary', paint: { 'line-color': '#c0392b', 'line-width': 2, 'line-dasharray': [3, 1.5] } },
+          {
+            id: 'rivers', type: 'line', source: 'rivers', layout: { 'line-cap': 'round', 'line-join': 'round' },
+            paint: {
+              'line-color': ['case', ['==', ['get', 'name'], mainRiverName], '#0b5cad', '#78aee0'],
+              'line-width': ['case', ['==', ['get', 'name'], mainRiverName], ['interpolate', ['linear'], ['zoom'], 8, 3.5, 14, 9], ['interpolate', ['linear'], ['zoom'], 8, 1, 14, 3]],
+            },
+          },
           {
             id: 'nearby', type: 'circle', source: 'nearby',
             paint: { 'circle-color': ['get', 'colour'], 'circle-radius': 6, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5 },
@@ -97,6 +111,9 @@ export function IncidentMap({ location, items, visible }: { location: LonLat | n
   useEffect(() => {
     if (map && boundary.data) map.getSource<maplibregl.GeoJSONSource>('boundary')?.setData(boundary.data)
   }, [map, boundary.data])
+  useEffect(() => {
+    if (map && rivers.data) map.getSource<maplibregl.GeoJSONSource>('rivers')?.setData(rivers.data)
+  }, [map, rivers.data])
 
   const points: FeatureCollection<Point> = {
     type: 'FeatureCollection',
@@ -131,5 +148,5 @@ export function IncidentMap({ location, items, visible }: { location: LonLat | n
     }
   }, [map, location, t])
 
-  return <div ref={containerRef} style={{ height: 380, borderRadius: 6, overflow: 'hidden' }} data-testid="incident-map" data-points={points.features.length} />
+  return <div ref={containerRef} style={{ height: 360, borderRadius: 6, overflow: 'hidden' }} data-testid="incident-map" data-points={points.features.length} />
 }

@@ -47,11 +47,11 @@ export function NearbyList({ items, visible, onVisibleChange }: { items: NearbyI
         size="small"
         rowKey={(row) => `${row.kind}:${row.id}`}
         dataSource={rows}
-        pagination={{ pageSize: 6, size: 'small', hideOnSinglePage: true }}
+        pagination={{ pageSize: 5, size: 'small', hideOnSinglePage: true }}
         columns={[
           { title: t('incidents.kind'), dataIndex: 'kind', width: 100, render: (kind: NearbyKind) => <Tag color={nearbyColours[kind]}>{t(`incidents.nearby.${kind}` as MessageKey)}</Tag> },
-          { title: t('incidents.name'), dataIndex: 'name', render: (name: string) => <span data-testid="nearby-name">{name}</span> },
-          { title: t('incidents.detail'), key: 'detail', render: (_, row) => <Typography.Text type="secondary" ellipsis={{ tooltip: true }} style={{ maxWidth: 220 }}>{detailText(row)}</Typography.Text> },
+          { title: t('incidents.name'), dataIndex: 'name', render: (name: string) => <span data-testid="nearby-name" style={{ whiteSpace: 'nowrap' }}>{name}</span> },
+          { title: t('incidents.detail'), key: 'detail', render: (_, row) => <Typography.Text type="secondary" ellipsis={{ tooltip: true }} style={{ maxWidth: 150 }}>{detailText(row)}</Typography.Text> },
           { title: t('incidents.distance'), dataIndex: 'distanceM', align: 'right', width: 90, render: (value: number) => <span data-testid="nearby-distance">{formatDistance(value)}</span> },
         ]}
       />

@@ -101,7 +101,7 @@ function Board({ incident }: { incident: IncidentDetail }) {
           items={[
             {
               key: 'tasks',
-              label: <span data-testid="tab-tasks">{t('incidents.tasks')} <Tag color={openTasks ? 'blue' : 'default'} data-testid="open-task-count">{openTasks}/{incident.tasks.length}</Tag></span>,
+              label: <span data-testid="tab-tasks">{t('incidents.tasks')} <Tag color={openTasks ? 'blue' : 'default'} data-testid="open-task-count">{openTasks}</Tag></span>,
               children: <TaskBoard incidentId={incident.id} tasks={incident.tasks} canAct={canWork && incident.status !== 'closed'} />,
             },
             {
