@@ -28,6 +28,8 @@ const errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: Erro
 const Obj = Type.Object({}, { additionalProperties: true })
 const Items = Type.Object({ items: Type.Array(Obj) }, { additionalProperties: true })
 const uploadLimit = 16 * 1024 * 1024
+/** A POST with no body at all (a button press) validates as `{}`. */
+const emptyBodyIsObject = async (request: { body: unknown }) => { if (request.body === undefined || request.body === null) request.body = {} }
 
 export const incidentRoutes = (ctx: IncidentsContext): FastifyPluginAsyncTypebox => async (app) => {
   const { db } = ctx
@@ -104,11 +106,12 @@ export const incidentRoutes = (ctx: IncidentsContext): FastifyPluginAsyncTypebox
     app.post(`/tasks/:taskId/${action}`, {
       config: taskWorkers,
       bodyLimit: uploadLimit,
+      preValidation: emptyBodyIsObject,
       schema: {
-        tags, security, params: s.TaskParams, body: Type.Optional(s.TaskActionBody), response: { 200: Obj, ...errors },
+        tags, security, params: s.TaskParams, body: s.TaskActionBody, response: { 200: Obj, ...errors },
         summary: { accept: '接收任务 · Accept a task', start: '开始处置 · Start a task', done: '完成任务 · Complete a task', block: '报告受阻（须说明）· Report a task blocked' }[action],
       },
-    }, (request) => tasks.actOnTask(ctx, actorOf(request), request.params.taskId, action as TaskAction, request.body ?? {}))
+    }, (request) => tasks.actOnTask(ctx, actorOf(request), request.params.taskId, action as TaskAction, request.body))
   }
 
   app.post('/tasks/:taskId/feedback', {
@@ -199,8 +202,9 @@ export const incidentRoutes = (ctx: IncidentsContext): FastifyPluginAsyncTypebox
 
   app.post('/:id/sitreps', {
     config: responders,
-    schema: { tags, security, summary: '生成续报草稿 · Draft a situation report from the incident data', params: s.IdParams, body: Type.Optional(s.SitrepCreateBody), response: { 201: Obj, ...errors } },
-  }, async (request, reply) => reply.status(201).send(await sitreps.createSitrep(ctx, actorOf(request), request.params.id, request.body ?? {})))
+    preValidation: emptyBodyIsObject,
+    schema: { tags, security, summary: '生成续报草稿 · Draft a situation report from the incident data', params: s.IdParams, body: s.SitrepCreateBody, response: { 201: Obj, ...errors } },
+  }, async (request, reply) => reply.status(201).send(await sitreps.createSitrep(ctx, actorOf(request), request.params.id, request.body)))
 
   app.get('/:id/sitreps/:sitrepId', {
     config: signedIn,

@@ -62,13 +62,13 @@ export async function planLevel(q: Queryable, planId: string, level: number): Pr
   const [exists] = await queryRows<{ ok: string | null }>(q, sql`SELECT to_regclass('plans.plan_checklist_items')::text AS ok`)
   if (!exists?.ok) return null
   const [plan] = await queryRows<{ id: string; name: string; division_code: string; status: string; level_name: string }>(q, sql`
-    SELECT p.id, p.name, p.division_code, p.status, l.name AS level_name
+    SELECT p.id, p.name, rtrim(p.division_code) AS division_code, p.status, l.name AS level_name
     FROM plans.plans p JOIN plans.plan_levels l ON l.plan_id = p.id AND l.level = ${level}
     WHERE p.id = ${planId}`)
   if (!plan) return null
   const items = await queryRows<{ assignee_kind: ChecklistEntry['assigneeKind']; assignee: string; task: string; deadline_minutes: number }>(q, sql`
     SELECT assignee_kind, assignee, task, deadline_minutes FROM plans.plan_checklist_items
-    WHERE plan_id = ${planId} AND level = ${level} ORDER BY sort_order, id`)
+    WHERE plan_id = ${planId} AND level = ${level} ORDER BY ord`)
   return {
     planId: plan.id, planName: plan.name, divisionCode: plan.division_code, status: plan.status, level, levelName: plan.level_name,
     checklist: items.map((i) => ({ assigneeKind: i.assignee_kind, assignee: i.assignee, task: i.task, deadlineMinutes: i.deadline_minutes })),

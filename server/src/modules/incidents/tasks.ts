@@ -67,7 +67,7 @@ export function taskView(r: TaskRow, updates: { at: string; by: string; from: st
 export type TaskView = ReturnType<typeof taskView>
 
 export async function tasksOf(q: Queryable, incidentId: string): Promise<TaskView[]> {
-  const rows = await queryRows<TaskRow>(q, sql`SELECT ${columns} FROM incidents.tasks WHERE incident_id = ${incidentId} ORDER BY created_at, deadline NULLS LAST, id`)
+  const rows = await queryRows<TaskRow>(q, sql`SELECT ${columns} FROM incidents.tasks WHERE incident_id = ${incidentId} ORDER BY created_at, id`)
   const updates = await queryRows<{ task_id: string; at: Date | string; actor_name: string; from_status: string | null; to_status: string | null; text: string | null }>(q, sql`
     SELECT u.task_id, u.at, u.actor_name, u.from_status, u.to_status, u.text FROM incidents.task_updates u
     JOIN incidents.tasks t ON t.id = u.task_id WHERE t.incident_id = ${incidentId} ORDER BY u.id`)
@@ -98,9 +98,9 @@ export async function insertTask(q: Queryable, actor: Actor | null, t: NewTask):
   const id = crypto.randomUUID()
   const rows = await queryRows<{ id: string }>(q, sql`
     INSERT INTO incidents.tasks (id, incident_id, plan_id, level, checklist_item_id, title, detail, assignee_kind, assignee_name, assignee_team_id,
-      assignee_user_id, deadline, created_by_name)
+      assignee_user_id, deadline, created_by_name, created_at)
     VALUES (${id}, ${t.incidentId}, ${t.planId}, ${t.level}, ${t.checklistKey}, ${t.title}, ${t.detail}, ${t.assigneeKind}, ${t.assigneeName},
-      ${t.assigneeTeamId}, ${t.assigneeUserId}, ${t.deadline}, ${actor?.name ?? '系统'})
+      ${t.assigneeTeamId}, ${t.assigneeUserId}, ${t.deadline}, ${actor?.name ?? '系统'}, clock_timestamp())
     ON CONFLICT (incident_id, checklist_item_id) WHERE checklist_item_id IS NOT NULL DO NOTHING
     RETURNING id`)
   if (rows.length === 0) return null

@@ -90,7 +90,8 @@ export async function createSitrep(ctx: IncidentsContext, actor: Actor, incident
       tasks: tasks.map((t) => ({ title: t.title, assignee: t.assignee.name, status: t.status, feedback: t.feedback, overdue: t.overdue })),
       resources: [...new Map(tasks.filter((t) => t.assignee.kind === 'team').map((t) => [t.assignee.name, t.assignee.name])).values()],
       warnings: warnings.map((w) => ({ headline: w.headline, levelName: w.levelName, sentAt: w.sentAt ? new Date(w.sentAt) : null })),
-      decisions: log.filter((e) => e.manual && e.kind === 'decision').map((e) => ({ at: new Date(e.at), text: e.text })),
+      // Decisions taken by people, and the level changes after the first activation.
+      decisions: log.filter((e) => (e.manual && e.kind === 'decision') || e.kind === 'level_changed').map((e) => ({ at: new Date(e.at), text: e.text })),
       now: new Date(),
     })
     const id = crypto.randomUUID()
