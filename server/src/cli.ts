@@ -6,6 +6,7 @@ import { openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
 import { startServer } from './main.ts'
 import { importDivisionsCsv } from './modules/geo/importCsv.ts'
+import { importRoadsFile } from './modules/dispatch/roadsImport.ts'
 
 const usage = `用法 Usage: yingji <command>
 
@@ -14,6 +15,8 @@ const usage = `用法 Usage: yingji <command>
   template                    预制内嵌数据库模板（npm install 时自动执行）
                               Build the prepared embedded-database template (run by npm install)
   divisions import FILE.csv   导入行政区划 Import divisions from a GB/T 2260 code list
+  roads import FILE           用 OSM (.osm/.osm.pbf) 或 GeoJSON 路网替换现有路网
+                              Replace the road network with an OSM (.osm/.osm.pbf) or GeoJSON extract
 `
 
 /** Runs one CLI command; returns the process exit code. */
@@ -53,6 +56,19 @@ export async function main(args: string[]): Promise<number> {
           await migrate(database)
           const result = await importDivisionsCsv(database.db, file)
           console.log(`已导入 ${result.count} 个行政区划 Imported ${result.count} divisions (root ${result.root})`)
+        } finally {
+          await database.close()
+        }
+        return 0
+      }
+      case 'roads': {
+        const [sub, file] = rest
+        if (sub !== 'import' || !file) break
+        const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+        try {
+          await migrate(database)
+          const r = await importRoadsFile(database.db, file)
+          console.log(`已导入 ${r.roads} 条道路（替换 ${r.replaced} 条，跳过 ${r.skipped}）Imported ${r.roads} roads (replaced ${r.replaced}, skipped ${r.skipped})`)
         } finally {
           await database.close()
         }

@@ -6,6 +6,8 @@ import type { Platform } from '../../platform.ts'
 import { Type } from '@fastify/type-provider-typebox'
 import { Closure, ClosureBody, ClosureParams, MatrixBody, MatrixResult, RoadsResult, RouteQuery, RouteResult } from './routingSchemas.ts'
 import * as service from './routingService.ts'
+import { invalidateRoadNetwork } from './network.ts'
+import { roadsImportedTopic } from './roadsImport.ts'
 
 const tags = ['dispatch']
 const signedIn = { access: 'authenticated' as const }
@@ -13,6 +15,10 @@ const signedIn = { access: 'authenticated' as const }
 const closureWriters = { access: ['admin', 'duty_officer', 'commander'] as const }
 
 export const routingRoutes = (platform: Platform): FastifyPluginAsyncTypebox => async (app) => {
+  // An import (also from the CLI, through the outbox) replaces the roads: rebuild on next use.
+  const unsubscribe = platform.bus.subscribe(roadsImportedTopic, () => invalidateRoadNetwork(platform))
+  app.addHook('onClose', async () => unsubscribe())
+
   app.get('/roads', {
     config: signedIn,
     schema: { tags, security, summary: '路网（GeoJSON）· The road network (GeoJSON)', response: { 200: RoadsResult } },
