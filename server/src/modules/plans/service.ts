@@ -224,7 +224,7 @@ function checkContent(mediaType: string, bytes: Buffer): void {
 
 function cleanFileName(raw: string | undefined, mediaType: string): string {
   const ext = mediaType === pdfMediaType ? '.pdf' : '.docx'
-  const name = (raw ?? '').replace(/[\\/\u0000-\u001f"]/g, '').trim().slice(0, 150)
+  const name = [...(raw ?? '')].filter((c) => c.charCodeAt(0) >= 0x20 && !'\\/"'.includes(c)).join('').trim().slice(0, 150)
   if (!name) throw invalid('file_name_required', 'querystring.fileName', '请提供文件名', 'A file name is required')
   return name.toLowerCase().endsWith(ext) ? name : `${name}${ext}`
 }
