@@ -5,6 +5,10 @@ import { isNewDataDir, readTemplate, templateKey, templatePath, writeTemplate } 
 import { createInProcessBus, type EventBus } from './modules/events/bus.ts'
 import { createOutbox, type Outbox } from './modules/events/outbox.ts'
 import { seedLeping } from './modules/geo/seed.ts'
+import { seedSyntheticDivisionAreas } from './modules/geo/syntheticAreas.ts'
+import { seedSyntheticRoads } from './modules/dispatch/seed.ts'
+import { seedIncidentsDemo } from './modules/incidents/demo.ts'
+import { seedPlansDemo } from './modules/plans/demo.ts'
 import { seedRegistryDemo } from './modules/registry/demo.ts'
 import { seedResourcesDemo } from './modules/resources/demo.ts'
 
@@ -50,9 +54,15 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
 export async function prepareDatabase(database: Database): Promise<void> {
   await migrate(database)
   await seedLeping(database.db)
+  // Township and village areas (Voronoi cells, synthetic) until a real source replaces them.
+  await seedSyntheticDivisionAreas(database.db)
   // Demo registries for Leping (every row marked synthetic); each seed skips when data exists.
   await seedRegistryDemo(database.db)
   await seedResourcesDemo(database.db)
+  await seedPlansDemo(database.db)
+  await seedSyntheticRoads(database.db)
+  // This week's duty roster (a new week gets its own at the next start).
+  await seedIncidentsDemo(database.db)
 }
 
 /** Builds the prepared-database template for the current sources unless it exists; returns its path. */

@@ -54,6 +54,12 @@ describe('POST /api/ingest/readings', () => {
     expect(body.points).toEqual([{ ts: new Date(base).toISOString(), value: 6 }, { ts: new Date(base + minute).toISOString(), value: 9 }])
     expect(body.thresholds).toContainEqual(expect.objectContaining({ level: 'orange', value: 50 }))
     expect(body.thresholds).toContainEqual(expect.objectContaining({ level: 'red', value: 100 }))
+    // The rollups are stored: a duplicate (same ts, another value) changes nothing, a new reading adds to its minute.
+    expect((await ingest(t, gauge.apiKey, [{ ...items[0]!, value: 100 }, { metric: 'rainfall_mm', ts: base + 90_000, value: 6 }])).statusCode).toBe(200)
+    const again = await t.app.inject({ url: `/api/monitoring/devices/${gauge.id}/readings?bucket=1m&from=${new Date(base).toISOString()}&to=${new Date(base + 2 * minute).toISOString()}`, headers: t.admin })
+    expect(again.json<{ points: { value: number }[] }>().points.map((p) => p.value)).toEqual([6, 15])
+    const hourly = await t.app.inject({ url: `/api/monitoring/devices/${gauge.id}/readings?bucket=1h&from=${new Date(base - 60 * minute).toISOString()}`, headers: t.admin })
+    expect(hourly.json<{ points: { value: number }[] }>().points.reduce((sum, p) => sum + p.value, 0)).toBe(21)
   })
 
   it('refuses a wrong or missing key with 401, an oversized batch with 413 and a non-array body with 400', async () => {
@@ -112,5 +118,7 @@ describe('retention', () => {
     expect(dropped.length).toBeGreaterThanOrEqual(1)
     const readings = await t.app.inject({ url: `/api/monitoring/devices/${gauge.id}/readings?from=${new Date(Date.now() - 3 * day).toISOString()}`, headers: t.admin })
     expect(readings.json<{ points: unknown[] }>().points.length).toBeLessThan(2)
+    const rolled = await t.app.inject({ url: `/api/monitoring/devices/${gauge.id}/readings?bucket=1m&from=${new Date(Date.now() - 3 * day).toISOString()}`, headers: t.admin })
+    expect(rolled.json<{ points: unknown[] }>().points).toEqual([])
   })
 })

@@ -182,14 +182,29 @@ export async function dropPartition(q: Queryable, name: string): Promise<void> {
  * Metric names are checked against the catalogue ([a-z_]) before they get here.
  */
 export async function insertReadings(q: Queryable, deviceIds: readonly string[], metrics: readonly string[], ts: readonly number[], values: readonly number[]): Promise<Set<string>> {
+  // One statement: the readings, then the minute and hour rollups of exactly the rows inserted.
   const rows = await queryRows<{ k: string }>(q, sql`
-    INSERT INTO monitoring.readings (device_id, metric, ts, value)
-    SELECT r.device_id, r.metric, to_timestamp(r.ts / 1000.0), r.value
-    FROM unnest(${`{${deviceIds.join(',')}}`}::uuid[], ${`{${metrics.join(',')}}`}::text[],
-                ${`{${ts.join(',')}}`}::float8[], ${`{${values.join(',')}}`}::float8[]) AS r(device_id, metric, ts, value)
-    ON CONFLICT DO NOTHING
-    RETURNING device_id || '|' || metric || '|' || round(extract(epoch FROM ts) * 1000)::bigint AS k`)
+    WITH inserted AS (
+      INSERT INTO monitoring.readings (device_id, metric, ts, value)
+      SELECT r.device_id, r.metric, to_timestamp(r.ts / 1000.0), r.value
+      FROM unnest(${`{${deviceIds.join(',')}}`}::uuid[], ${`{${metrics.join(',')}}`}::text[],
+                  ${`{${ts.join(',')}}`}::float8[], ${`{${values.join(',')}}`}::float8[]) AS r(device_id, metric, ts, value)
+      ON CONFLICT DO NOTHING
+      RETURNING device_id, metric, ts, value),
+    minutes AS (${upsertRollup('1m', 'minute')}),
+    hours AS (${upsertRollup('1h', 'hour')})
+    SELECT device_id || '|' || metric || '|' || round(extract(epoch FROM ts) * 1000)::bigint AS k FROM inserted`)
   return new Set(rows.map((r) => r.k))
+}
+
+/** Adds the `inserted` rows of a batch to one rollup (count, sum, min, max per bucket). */
+function upsertRollup(bucket: '1m' | '1h', unit: 'minute' | 'hour'): SQL {
+  return sql`
+    INSERT INTO monitoring.rollups AS o (device_id, metric, bucket, ts, n, sum, min, max)
+    SELECT device_id, metric, ${bucket}, date_trunc(${unit}, ts), count(*), sum(value), min(value), max(value)
+    FROM inserted GROUP BY device_id, metric, date_trunc(${unit}, ts)
+    ON CONFLICT (device_id, metric, bucket, ts) DO UPDATE SET
+      n = o.n + EXCLUDED.n, sum = o.sum + EXCLUDED.sum, min = least(o.min, EXCLUDED.min), max = greatest(o.max, EXCLUDED.max)`
 }
 
 export interface ReadingPoint { ts: Date | string; value: number }
@@ -202,15 +217,20 @@ export async function readingsRaw(q: Queryable, deviceId: string, metric: string
 }
 
 /**
- * Rollups computed from the raw rows at query time (date_trunc per minute or hour). Sums for
- * rainfall (an amount per report), averages for everything else.
+ * A series from the stored rollups (per minute or hour): sums for rainfall (an amount per
+ * report), averages for everything else.
  */
-export async function readingsBucketed(q: Queryable, deviceId: string, metric: string, from: Date, to: Date, unit: 'minute' | 'hour', sum: boolean): Promise<ReadingPoint[]> {
-  const aggregate = sum ? sql`sum(value)` : sql`avg(value)`
+export async function readingsBucketed(q: Queryable, deviceId: string, metric: string, from: Date, to: Date, bucket: '1m' | '1h', sum: boolean): Promise<ReadingPoint[]> {
+  const aggregate = sum ? sql`sum` : sql`sum / n`
   return queryRows<ReadingPoint>(q, sql`
-    SELECT date_trunc(${unit}, ts) AS ts, ${aggregate}::float8 AS value FROM monitoring.readings
-    WHERE device_id = ${deviceId} AND metric = ${metric} AND ts >= ${from.toISOString()} AND ts <= ${to.toISOString()}
-    GROUP BY 1 ORDER BY 1 LIMIT 100000`)
+    SELECT ts, (${aggregate})::float8 AS value FROM monitoring.rollups
+    WHERE device_id = ${deviceId} AND metric = ${metric} AND bucket = ${bucket} AND ts >= date_trunc(${bucket === '1m' ? 'minute' : 'hour'}, ${from.toISOString()}::timestamptz) AND ts <= ${to.toISOString()}
+    ORDER BY ts LIMIT 100000`)
+}
+
+/** Deletes the rollups of buckets that start before `cutoff` (retention). */
+export async function dropRollupsBefore(q: Queryable, cutoff: Date): Promise<void> {
+  await q.execute(sql`DELETE FROM monitoring.rollups WHERE ts < ${cutoff.toISOString()}`)
 }
 
 // --- rule state ---

@@ -193,7 +193,7 @@ export class MonitoringRuntime {
     return this.ticking
   }
 
-  /** Drops the day partitions wholly older than the retention period; returns their names. */
+  /** Drops the day partitions wholly older than the retention period (and older rollups); returns their names. */
   async applyRetention(now = this.settings.now()): Promise<string[]> {
     const cutoff = now - this.settings.retentionDays * 86_400_000
     const dropped: string[] = []
@@ -203,6 +203,7 @@ export class MonitoringRuntime {
       await queries.dropPartition(this.platform.db, name)
       dropped.push(name)
     }
+    await queries.dropRollupsBefore(this.platform.db, new Date(cutoff))
     return dropped
   }
 

@@ -212,7 +212,7 @@ export async function deviceReadings(q: Queryable, actor: Actor, id: string, que
   const bucket = query.bucket ?? 'raw'
   const rows = bucket === 'raw'
     ? await queries.readingsRaw(q, id, metric, from, to, 20_000)
-    : await queries.readingsBucketed(q, id, metric, from, to, bucket === '1m' ? 'minute' : 'hour', metric === 'rainfall_mm')
+    : await queries.readingsBucketed(q, id, metric, from, to, bucket, metric === 'rainfall_mm')
   // Thresholds on this metric of the device's rules, for the chart's lines.
   const thresholds: { level: WarningLevel; value: number; label: string }[] = []
   for (const rule of effectiveRules(device).rules) {
