@@ -258,6 +258,15 @@ describe('the incident chain in Chromium', () => {
       expect(text).toContain('三、下一步工作')
       expect(text).toContain('已通知镇桥镇组织巡堤查险。')
       expect(text).toContain(floodPlanName)
+
+      // The same board in English.
+      await page.getByRole('button', { name: 'English' }).click()
+      await page.getByTestId('tab-tasks').click()
+      await expect.poll(() => page.getByTestId('tab-tasks').innerText()).toContain('Tasks')
+      expect(await page.getByTestId('plan-reasons').first().innerText()).toMatch(/flood|warning/i)
+      await page.getByTestId('plan-suggestions').scrollIntoViewIfNeeded()
+      await shoot(page, 'incidents-board-en.png')
+      await page.getByRole('button', { name: '中文' }).click()
     } finally {
       await officerContext.close()
       await commanderContext.close()
@@ -291,12 +300,37 @@ describe('the incident chain in Chromium', () => {
       expect(await facts.innerText()).toContain('地质灾害')
       expect(await facts.innerText()).toContain('值班接报')
 
-      // The list shows it, open.
+      // A work-safety accident 20 minutes ago with one death: 一般事故, to be reported to the county within 1 h (Decree 493 Art. 9).
+      const desk = await loginAs(app, platform, { role: 'duty_officer' })
+      const accident = await app.inject({
+        method: 'POST', url: '/api/incidents', headers: desk.headers,
+        payload: {
+          category: 'accident', subtype: 'hazmatAccident', title: '镇桥镇化工企业危化品泄漏', divisionCode: '360281100000',
+          occurredAt: new Date(Date.now() - 20 * 60_000).toISOString(), source: 'manual', facts: { deaths: 1, injured: 2 },
+        },
+      })
+      expect(accident.statusCode, accident.body).toBe(201)
+
+      // The list shows both, open; the accident graded, its county deadline counting down.
       await page.goto(`${baseUrl}/incidents/list`)
-      const row = page.getByTestId('incident-list').locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '镇桥镇山体滑坡阻断村道' })
+      const rows = page.getByTestId('incident-list').locator('.ant-table-tbody tr.ant-table-row')
+      const row = rows.filter({ hasText: '镇桥镇山体滑坡阻断村道' })
       await row.waitFor()
       expect(await row.getByTestId('incident-status').innerText()).toBe('待处置')
+      const accidentRow = rows.filter({ hasText: '镇桥镇化工企业危化品泄漏' })
+      expect(await accidentRow.getByTestId('incident-grade').innerText()).toBe('一般事故')
+      expect(await accidentRow.getByTestId('countdown').innerText()).toMatch(/^剩余 0:[34]\d:\d{2}$/)
       await shoot(page, 'incidents-list-zh.png')
+
+      // Its board: the reporting deadlines (county 1 h, then the city 2 h); the county report is marked done.
+      await accidentRow.getByTestId('incident-link').click()
+      const deadlines = page.getByTestId('reporting-deadlines')
+      await deadlines.waitFor()
+      expect(await deadlines.getByTestId('deadline-countdown').count()).toBe(2)
+      await deadlines.getByTestId('mark-reported').click()
+      await expect.poll(() => deadlines.getByTestId('deadline-countdown').count()).toBe(1)
+      expect(await deadlines.innerText()).toContain('已上报')
+      await shoot(page, 'incidents-accident-deadlines-zh.png')
 
       // 值班: the officer puts himself on duty for the next 24 hours; 当前值班 shows him at once.
       await page.getByRole('menuitem', { name: '值班' }).click()

@@ -105,7 +105,7 @@ export function CallFormDrawer({ open, mode, village, onClose, onCreated }: {
     <Drawer
       open={open}
       size={680}
-      title={t(isCall ? 'incidents.callForm' : 'incidents.newIncident')}
+      title={t(isCall ? 'incidents.callForm' : village ? 'incidents.villageReport' : 'incidents.newIncident')}
       onClose={onClose}
       destroyOnHidden
       data-testid="call-form"

@@ -47,7 +47,16 @@ export function PlacePicker({ value, onChange }: { value?: LonLat; onChange?: (v
   }, [])
 
   useEffect(() => {
-    if (map && boundary.data) map.getSource<maplibregl.GeoJSONSource>('boundary')?.setData(boundary.data)
+    if (!map || !boundary.data) return
+    map.getSource<maplibregl.GeoJSONSource>('boundary')?.setData(boundary.data)
+    // The whole county in view.
+    const bounds = new maplibregl.LngLatBounds()
+    const visit = (coords: unknown): void => {
+      if (Array.isArray(coords) && typeof coords[0] === 'number') bounds.extend([coords[0], coords[1] as number])
+      else if (Array.isArray(coords)) coords.forEach(visit)
+    }
+    for (const feature of boundary.data.features) if (feature.geometry && 'coordinates' in feature.geometry) visit(feature.geometry.coordinates)
+    if (!bounds.isEmpty()) map.fitBounds(bounds, { padding: 10, animate: false })
   }, [map, boundary.data])
 
   useEffect(() => {

@@ -75,7 +75,8 @@ export function DutyPage() {
           dataSource={days.map((day) => {
             const next = new Date(day)
             next.setDate(next.getDate() + 1)
-            return { day, shifts: (shifts.data ?? []).filter((shift) => new Date(shift.startsAt) < next && new Date(shift.endsAt) > day) }
+            // A shift belongs to the day it starts on (a 24-hour shift runs into the next morning).
+            return { day, shifts: (shifts.data ?? []).filter((shift) => new Date(shift.startsAt) >= day && new Date(shift.startsAt) < next) }
           })}
           columns={[
             { title: t('incidents.day'), key: 'day', width: 140, render: (_, row) => <Typography.Text strong={row.day.toDateString() === new Date().toDateString()}>{formatTime(row.day.toISOString()).slice(0, 10)} {t(`incidents.weekday.${row.day.getDay()}` as MessageKey)}</Typography.Text> },
@@ -84,7 +85,13 @@ export function DutyPage() {
               key: dutyRole,
               render: (_: unknown, row: { shifts: DutyShift[] }) =>
                 row.shifts.filter((shift) => shift.role === dutyRole).map((shift) => (
-                  <div key={shift.id}>{shift.personName} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatTime(shift.startsAt).slice(11)}–{formatTime(shift.endsAt).slice(11)}{shift.phone && ` · ${shift.phone}`}</Typography.Text></div>
+                  <div key={shift.id} data-testid="week-shift">
+                    {shift.personName}{' '}
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {formatTime(shift.startsAt).slice(11)}–{formatTime(shift.endsAt).slice(0, 10) !== formatTime(shift.startsAt).slice(0, 10) && t('incidents.nextDay')}{formatTime(shift.endsAt).slice(11)}
+                      {shift.phone && ` · ${shift.phone}`}
+                    </Typography.Text>
+                  </div>
                 )),
             })),
           ]}

@@ -22,6 +22,8 @@ import { reporterRoles } from './IncidentsPage.tsx'
 
 /** Roles that work the incident (tasks, log, facts, sitreps); the server checks again, with the jurisdiction. */
 const workerRoles: readonly string[] = ['admin', 'duty_officer', 'commander', 'department', 'township']
+/** Village officers also act on tasks (the server lets them: tasks reach the village). */
+const taskRoles: readonly string[] = [...workerRoles, 'village']
 
 /** Roles that close an incident. */
 const closerRoles: readonly string[] = ['admin', 'duty_officer', 'commander']
@@ -102,7 +104,7 @@ function Board({ incident }: { incident: IncidentDetail }) {
             {
               key: 'tasks',
               label: <span data-testid="tab-tasks">{t('incidents.tasks')} <Tag color={openTasks ? 'blue' : 'default'} data-testid="open-task-count">{openTasks}</Tag></span>,
-              children: <TaskBoard incidentId={incident.id} tasks={incident.tasks} canAct={canWork && incident.status !== 'closed'} />,
+              children: <TaskBoard incidentId={incident.id} tasks={incident.tasks} canAct={taskRoles.includes(role) && incident.status !== 'closed'} />,
             },
             {
               key: 'log',

@@ -14,7 +14,7 @@ import { formatTime } from '../components/format.ts'
 import { GradeTag, IncidentStatusTag, ResponseLevelTag, typeText } from '../components/tags.tsx'
 
 /** Roles that take calls and open incidents (the server checks again, with the jurisdiction). */
-export const reporterRoles: readonly string[] = ['admin', 'duty_officer', 'commander', 'township', 'village']
+export const reporterRoles: readonly string[] = ['admin', 'duty_officer', 'commander', 'department', 'township', 'village']
 
 const statusFilters = ['active', 'open', 'responding', 'closed'] as const
 
@@ -87,10 +87,15 @@ export function IncidentsPage() {
       title={t('incidents.list')}
       data-testid="incident-list"
       extra={canReport && (
-        <Space>
-          <Button type="primary" icon={<PhoneOutlined />} onClick={() => setForm('call')} data-testid="open-call-form">{t('incidents.callForm')}</Button>
-          {role !== 'village' && <Button icon={<PlusOutlined />} onClick={() => setForm('manual')} data-testid="open-new-incident">{t('incidents.newIncident')}</Button>}
-        </Space>
+        role === 'village' ? (
+          // 村（社区）信息员 report what happened in their village (村级报告), without a caller.
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm('manual')} data-testid="open-village-report">{t('incidents.villageReport')}</Button>
+        ) : (
+          <Space>
+            <Button type="primary" icon={<PhoneOutlined />} onClick={() => setForm('call')} data-testid="open-call-form">{t('incidents.callForm')}</Button>
+            <Button icon={<PlusOutlined />} onClick={() => setForm('manual')} data-testid="open-new-incident">{t('incidents.newIncident')}</Button>
+          </Space>
+        )
       )}
     >
       <Space wrap style={{ marginBottom: 12 }}>
