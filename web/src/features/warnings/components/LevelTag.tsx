@@ -6,7 +6,7 @@ import { levelHex, levelText } from './levels.ts'
 export function LevelTag({ level }: { level: WarningLevel }) {
   const { t } = useI18n()
   return (
-    <Tag color={levelHex[level]} style={{ color: levelText[level], fontWeight: 600 }} data-testid={`level-${level}`}>
+    <Tag style={{ background: levelHex[level], borderColor: levelHex[level], color: levelText[level], fontWeight: 600 }} data-testid={`level-${level}`}>
       {t(`warnings.level.${level}`)}
     </Tag>
   )

@@ -1,10 +1,14 @@
 import { useEffect, useRef, useState } from 'react'
 import * as maplibregl from 'maplibre-gl'
 import 'maplibre-gl/dist/maplibre-gl.css'
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import type { FeatureCollection, Geometry, Point } from 'geojson'
 import { useBoundary } from '../api/public.ts'
 import type { LonLat } from '../api/types.ts'
 import { levelHex } from '../components/levels.ts'
+
+// The worker is a separate file in the build (Vite), as in the other maps.
+maplibregl.setWorkerUrl(workerUrl)
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] }
 const levelColour: maplibregl.ExpressionSpecification = [
@@ -78,11 +82,15 @@ export function WarningMap({ areas = empty as FeatureCollection<Geometry>, point
       else if (hit && areaClickRef.current) areaClickRef.current(String(hit.properties?.id ?? ''))
     })
     instance.on('load', () => setMap(instance))
+    // Browser tests project coordinates to pixels through the map (by test id).
+    const exposed = ((window as unknown as { __warningMaps?: Record<string, maplibregl.Map> }).__warningMaps ??= {})
+    exposed[testId] = instance
     return () => {
+      if (exposed[testId] === instance) delete exposed[testId]
       setMap(null)
       instance.remove()
     }
-  }, [])
+  }, [testId])
 
   useEffect(() => {
     if (map) map.getCanvas().style.cursor = onMapClick ? 'crosshair' : ''

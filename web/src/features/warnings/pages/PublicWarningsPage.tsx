@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { Alert, Button, Card, Empty, Layout, List, Space, Spin, Tag, Typography } from 'antd'
+import { Alert, Button, Card, Empty, Layout, Space, Spin, Tag, Typography } from 'antd'
 import { LoginOutlined, TranslationOutlined, WifiOutlined } from '@ant-design/icons'
 import { Link } from 'react-router'
 import type { FeatureCollection, Geometry } from 'geojson'
@@ -52,15 +52,13 @@ export function PublicWarningsPage() {
             {warnings.isPending && <Spin style={{ display: 'block', margin: 24 }} />}
             {warnings.isError && <Alert type="error" showIcon message={warnings.error.message} />}
             {warnings.data && list.length === 0 && <Empty description={t('warnings.public.none')} />}
-            <List
-              dataSource={list}
-              data-testid="public-warning-list"
-              renderItem={(w) => (
-                <List.Item
+            <div data-testid="public-warning-list">
+              {list.map((w) => (
+                <div
                   key={w.identifier}
                   data-testid="public-warning"
                   onClick={() => setSelected((current) => (current === w.identifier ? null : w.identifier))}
-                  style={{ cursor: 'pointer', borderLeft: `6px solid ${levelHex[w.level]}`, paddingLeft: 12, background: selected === w.identifier ? '#fffbe6' : undefined }}
+                  style={{ cursor: 'pointer', borderLeft: `6px solid ${levelHex[w.level]}`, padding: '10px 12px', marginBottom: 10, borderRadius: 4, background: selected === w.identifier ? '#fffbe6' : '#fafafa' }}
                 >
                   <Space direction="vertical" size={4} style={{ width: '100%' }}>
                     <Space wrap size={4}>
@@ -78,9 +76,9 @@ export function PublicWarningsPage() {
                       <a href={w.capUrl} target="_blank" rel="noreferrer" onClick={(event) => event.stopPropagation()}>{t('warnings.public.xml')}</a>
                     </Space>
                   </Space>
-                </List.Item>
-              )}
-            />
+                </div>
+              ))}
+            </div>
           </Card>
         </div>
       </Layout.Content>
