@@ -58,14 +58,19 @@ export interface Warning {
   divisionCodes?: string[]
   divisionCode?: string
   sourceAlarmId?: string | null
-  createdByName?: string
+  eventName?: { zh: string; en: string }
+  expired?: boolean
+  syntheticArea?: boolean
+  createdBy?: { id: string; name: string }
   createdAt?: string
   submittedAt?: string | null
-  approvedByName?: string | null
+  approvedBy?: { id: string; name: string } | null
   emergencyIssue?: boolean
   reviewComment?: string | null
   sent?: string | null
   capXml?: string | null
+  /** The CAP XML is a preview (not issued yet) */
+  capPreview?: boolean
   updatedAt?: string
 }
 

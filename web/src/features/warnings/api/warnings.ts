@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiDelete, apiGet, apiPatch, apiPost, withQuery } from '../../../lib/api-client.ts'
 import { warningKeys } from './keys.ts'
-import type { Audience, DeliveryReport, Page, Warning, WarningInput } from './types.ts'
+import type { Audience, DeliveryReport, Page, Warning, WarningAreaInput, WarningInput } from './types.ts'
 
 /** A list answer as an array, whether the server pages it (`{items}`) or not. */
 const itemsOf = <T,>(data: T[] | Page<T>): T[] => (Array.isArray(data) ? data : data.items)
@@ -26,25 +26,31 @@ export const useWarning = (id: string | undefined, options: { poll?: number | fa
 export const useDraftFromAlarm = (alarmId: string | null) =>
   useQuery({
     queryKey: warningKeys.fromAlarm(alarmId ?? ''),
-    queryFn: () => apiGet<Partial<WarningInput> & { alarm?: { id: string; title?: string; deviceName?: string } }>(`/api/warnings/from-alarm/${alarmId}`),
+    queryFn: () => apiGet<DraftFromAlarm>(`/api/warnings/from-alarm/${alarmId}`),
     enabled: Boolean(alarmId),
     staleTime: Infinity,
     retry: false,
   })
 
-export interface WarningTemplate {
-  headline?: string
-  description?: string
-  instruction?: string
-  headlineEn?: string
-  descriptionEn?: string
-  instructionEn?: string
+/** `GET /api/warnings/from-alarm/:alarmId`: the prefilled body, the same with a circle around the device, the alarm. */
+export interface DraftFromAlarm {
+  body: WarningInput
+  circleArea: WarningAreaInput
+  alarm: { id: string; level: string; deviceType: string; deviceName: string; divisionCode: string; message: string }
 }
 
+export interface WarningTemplate {
+  hazard: string
+  level: string
+  description: { zh: string; en: string }
+  instruction: { zh: string; en: string }
+  generic: boolean
+}
+
+/** The per-hazard template of texts for a level (the most specific first). */
 export const getTemplate = async (hazard: string, level: string): Promise<WarningTemplate | null> => {
-  const data = await apiGet<WarningTemplate | WarningTemplate[] | { items: WarningTemplate[] }>(withQuery('/api/warnings/templates', { hazard, level }))
-  const list = Array.isArray(data) ? data : 'items' in data && Array.isArray(data.items) ? data.items : [data as WarningTemplate]
-  return list[0] ?? null
+  const data = await apiGet<{ items: WarningTemplate[] }>(withQuery('/api/warnings/templates', { hazard, level }))
+  return data.items.find((item) => !item.generic) ?? data.items[0] ?? null
 }
 
 export const useAudience = (id: string | undefined, enabled = true) =>
@@ -71,7 +77,7 @@ export const useDeliveryReport = (id: string | undefined, options: { enabled: bo
 export function useSaveWarning() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ id, body }: { id?: string; body: WarningInput }) =>
+    mutationFn: ({ id, body }: { id?: string; body: WarningInput | Record<string, unknown> }) =>
       id ? apiPatch<Warning>(`/api/warnings/${id}`, body) : apiPost<Warning>('/api/warnings', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: warningKeys.all }),
   })

@@ -15,7 +15,8 @@ export function WarningActions({ warning, size = 'small', showOpen = false }: { 
   const { role } = useRegistrySession()
   const action = useWarningAction()
   const remove = useDeleteWarning()
-  const [rejecting, setRejecting] = useState(false)
+  // Reject needs a comment; cancel and emergency issue need a reason.
+  const [asking, setAsking] = useState<'reject' | 'cancel' | 'issue-emergency' | null>(null)
   const [comment, setComment] = useState('')
   const author = authorRoles.includes(role)
   const approver = approverRoles.includes(role)
@@ -47,9 +48,7 @@ export function WarningActions({ warning, size = 'small', showOpen = false }: { 
   }
   if ((warning.status === 'draft' || warning.status === 'submitted') && warning.level === 'red' && emergencyRoles.includes(role)) {
     buttons.push(
-      <Popconfirm key="emergency" title={t('warnings.confirm.emergency')} onConfirm={() => run('issue-emergency', { comment: '紧急签发' })}>
-        <Button size={size} danger type="primary" data-testid="warning-emergency">{t('warnings.action.emergency')}</Button>
-      </Popconfirm>,
+      <Button key="emergency" size={size} danger type="primary" onClick={() => setAsking('issue-emergency')} data-testid="warning-emergency">{t('warnings.action.emergency')}</Button>,
     )
   }
   if (warning.status === 'submitted' && approver) {
@@ -58,28 +57,29 @@ export function WarningActions({ warning, size = 'small', showOpen = false }: { 
         <Button size={size} type="primary" loading={action.isPending} data-testid="warning-approve">{t('warnings.action.approve')}</Button>
       </Popconfirm>,
     )
-    buttons.push(<Button key="reject" size={size} danger onClick={() => setRejecting(true)} data-testid="warning-reject">{t('warnings.action.reject')}</Button>)
+    buttons.push(<Button key="reject" size={size} danger onClick={() => setAsking('reject')} data-testid="warning-reject">{t('warnings.action.reject')}</Button>)
   }
-  if (warning.status === 'issued' && !expired && warning.msgType !== 'Cancel' && (author || approver)) {
-    buttons.push(<Button key="update" size={size} onClick={() => run('update')} data-testid="warning-update">{t('warnings.action.update')}</Button>)
-    buttons.push(
-      <Popconfirm key="cancel" title={t('warnings.confirm.cancel')} onConfirm={() => run('cancel')}>
-        <Button size={size} danger data-testid="warning-cancel">{t('warnings.action.cancel')}</Button>
-      </Popconfirm>,
-    )
+  if (warning.status === 'issued' && !expired && warning.msgType !== 'Cancel') {
+    if (author) buttons.push(<Button key="update" size={size} onClick={() => run('update')} data-testid="warning-update">{t('warnings.action.update')}</Button>)
+    if (approver) buttons.push(<Button key="cancel" size={size} danger onClick={() => setAsking('cancel')} data-testid="warning-cancel">{t('warnings.action.cancel')}</Button>)
   }
+  const asked = asking === 'reject'
+    ? { title: t('warnings.action.reject'), hint: t('warnings.commentRequired'), body: (text: string) => ({ comment: text }) }
+    : asking === 'cancel'
+      ? { title: t('warnings.action.cancel'), hint: `${t('warnings.confirm.cancel')} ${t('warnings.reasonRequired')}`, body: (text: string) => ({ reason: text }) }
+      : { title: t('warnings.action.emergency'), hint: `${t('warnings.confirm.emergency')} ${t('warnings.reasonRequired')}`, body: (text: string) => ({ reason: text }) }
   return (
     <>
       <Space wrap size={4}>{buttons}</Space>
       <Modal
-        open={rejecting}
-        title={t('warnings.action.reject')}
+        open={asking !== null}
+        title={asked.title}
         okButtonProps={{ disabled: comment.trim() === '', danger: true }}
-        onCancel={() => setRejecting(false)}
-        onOk={async () => { await run('reject', { comment: comment.trim() }); setRejecting(false); setComment('') }}
+        onCancel={() => setAsking(null)}
+        onOk={async () => { await run(asking!, asked.body(comment.trim())); setAsking(null); setComment('') }}
         destroyOnHidden
       >
-        <Input.TextArea rows={3} placeholder={t('warnings.commentRequired')} value={comment} onChange={(event) => setComment(event.target.value)} maxLength={500} />
+        <Input.TextArea rows={3} placeholder={asked.hint} value={comment} onChange={(event) => setComment(event.target.value)} maxLength={1000} data-testid="action-text" />
       </Modal>
     </>
   )

@@ -1,5 +1,5 @@
 /** Who may do what in the UI (the server checks again, with the jurisdiction). */
-export const authorRoles: readonly string[] = ['admin', 'duty_officer', 'department', 'township']
+export const authorRoles: readonly string[] = ['admin', 'duty_officer', 'commander', 'department', 'township']
 export const approverRoles: readonly string[] = ['admin', 'commander']
 /** A commander may issue a red warning alone in an emergency (audited). */
 export const emergencyRoles: readonly string[] = ['commander']

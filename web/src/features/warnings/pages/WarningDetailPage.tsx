@@ -52,12 +52,12 @@ export function WarningDetailPage() {
   const issued = ['issued', 'superseded', 'cancelled'].includes(data.status)
 
   const timeline = [
-    { color: 'gray', children: <>{t('warnings.detail.created', { name: data.createdByName ?? '' })} <Typography.Text type="secondary">{formatTime(data.createdAt)}</Typography.Text></> },
+    { color: 'gray', children: <>{t('warnings.detail.created', { name: data.createdBy?.name ?? '' })} <Typography.Text type="secondary">{formatTime(data.createdAt)}</Typography.Text></> },
     ...(data.submittedAt ? [{ color: 'blue', children: <>{t('warnings.detail.submitted')} <Typography.Text type="secondary">{formatTime(data.submittedAt)}</Typography.Text></> }] : []),
     ...(data.status === 'rejected' ? [{ color: 'orange', children: t('warnings.detail.rejected', { comment: data.reviewComment ?? '' }) }] : []),
     ...(data.sent ? [{
       color: 'green',
-      children: <>{t('warnings.detail.approved', { name: data.approvedByName ?? '' })} {data.emergencyIssue && <Tag color="red">{t('warnings.detail.emergency')}</Tag>} <Typography.Text type="secondary">{formatTime(data.sent)}</Typography.Text></>,
+      children: <>{t('warnings.detail.approved', { name: data.approvedBy?.name ?? '' })} {data.emergencyIssue && <Tag color="red">{t('warnings.detail.emergency')}</Tag>} <Typography.Text type="secondary">{formatTime(data.sent)}</Typography.Text></>,
     }] : []),
     ...(data.status === 'superseded' || data.status === 'cancelled' ? [{ color: 'purple', children: t(`warnings.status.${data.status}`) }] : []),
   ]
@@ -90,7 +90,7 @@ export function WarningDetailPage() {
         </Row>
         {data.capXml && (
           <Collapse size="small" style={{ marginTop: 12 }} items={[{
-            key: 'cap', label: `${t('warnings.detail.cap')} · ${t('warnings.detail.capShow')}`,
+            key: 'cap', label: `${t('warnings.detail.cap')}${data.capPreview ? t('warnings.detail.capPreview') : ''} · ${t('warnings.detail.capShow')}`,
             children: <pre style={{ maxHeight: 360, overflow: 'auto', fontSize: 12, margin: 0 }} data-testid="cap-xml">{data.capXml}</pre>,
           }]} />
         )}

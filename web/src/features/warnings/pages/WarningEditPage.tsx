@@ -52,9 +52,11 @@ export function WarningEditPage() {
   const [area, setArea] = useState<WarningAreaInput | undefined>()
   const [initialised, setInitialised] = useState(false)
   const [fieldError, setFieldError] = useState<string | null>(null)
+  // Bumped when the area is replaced from outside the editor (it keeps its own drawing state).
+  const [areaVersion, setAreaVersion] = useState(0)
 
   // Fill the form once from the saved warning or from the alarm's prefilled draft.
-  const source: (Partial<WarningInput> & Partial<Warning>) | undefined = (id ? existing.data : fromAlarm.data) as (Partial<WarningInput> & Partial<Warning>) | undefined
+  const source = (id ? existing.data : fromAlarm.data?.body) as (Partial<WarningInput> & Partial<Warning>) | undefined
   useEffect(() => {
     if (initialised) return
     if (id && !existing.data) return
@@ -85,7 +87,12 @@ export function WarningEditPage() {
     const { event, level } = form.getFieldsValue(['event', 'level'])
     try {
       const template = await getTemplate(event, level)
-      if (template) form.setFieldsValue(Object.fromEntries(Object.entries(template).filter(([, v]) => typeof v === 'string')))
+      if (template) {
+        form.setFieldsValue({
+          description: template.description.zh, instruction: template.instruction.zh,
+          descriptionEn: template.description.en || undefined, instructionEn: template.instruction.en || undefined,
+        })
+      }
     } catch (error) {
       message.error((error as Error).message)
     }
@@ -111,9 +118,15 @@ export function WarningEditPage() {
       area,
       sourceAlarmId: id ? undefined : (alarmId ?? undefined),
     }
-    for (const key of Object.keys(body) as (keyof WarningInput)[]) if (body[key] === undefined) delete body[key]
+    // A new draft leaves out what is empty; an edit clears it (null).
+    const sent: Record<string, unknown> = { ...body }
+    for (const key of Object.keys(sent)) {
+      if (sent[key] !== undefined) continue
+      if (id && key !== 'sourceAlarmId') sent[key] = null
+      else delete sent[key]
+    }
     try {
-      const saved = await save.mutateAsync({ id, body })
+      const saved = await save.mutateAsync({ id, body: sent })
       message.success(t('warnings.action.done'))
       if (!id) navigate(`/warnings/${saved.id}/edit`, { replace: true })
     } catch (error) {
@@ -142,7 +155,9 @@ export function WarningEditPage() {
         extra={existing.data && <WarningActions warning={existing.data} size="middle" />}
       >
         {alarmId && fromAlarm.isError && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={fromAlarm.error.message} />}
-        {alarmId && fromAlarm.data && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('warnings.form.fromAlarm', { alarm: fromAlarm.data.alarm?.title ?? fromAlarm.data.alarm?.deviceName ?? alarmId })} data-testid="from-alarm" />}
+        {alarmId && fromAlarm.data && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('warnings.form.fromAlarm', { alarm: `${fromAlarm.data.alarm.deviceName} · ${fromAlarm.data.alarm.message}` })}
+          action={<Button size="small" onClick={() => { setArea(fromAlarm.data.circleArea); setAreaVersion((v) => v + 1) }} data-testid="use-circle">{t('warnings.form.useCircle')}</Button>}
+          data-testid="from-alarm" />}
         {existing.data?.status === 'rejected' && existing.data.reviewComment && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('warnings.detail.rejected', { comment: existing.data.reviewComment })} />}
         <Form form={form} layout="vertical" onFinish={onSave} disabled={!editable} data-testid="warning-form">
           <Row gutter={16}>
@@ -180,7 +195,7 @@ export function WarningEditPage() {
             </Col>
             <Col xs={24} lg={13}>
               <Form.Item label={t('warnings.area.title')} required>
-                {initialised && <AreaEditor value={area} onChange={editable ? setArea : () => undefined} resolved={resolved} />}
+                {initialised && <AreaEditor key={areaVersion} value={area} onChange={editable ? setArea : () => undefined} resolved={resolved} />}
               </Form.Item>
             </Col>
           </Row>
