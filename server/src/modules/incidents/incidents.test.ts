@@ -10,7 +10,8 @@ import { queryRows } from '../../db/rows.ts'
 import { buildApp } from '../../http/app.ts'
 import { createTestPlatform, type TestPlatform } from '../../testing/platform.ts'
 import { loginAs, type TestSession } from '../../testing/session.ts'
-import { seedIncidentsDemo } from './demo.ts'
+import { enqueueEvent } from '../events/outbox.ts'
+import { seedIncidentsDemo, weekStart } from './demo.ts'
 import { onDutyNow } from './duty.ts'
 
 const zhenqiao = '360281100000'
@@ -49,7 +50,8 @@ describe('incidents: records, response, tasks, log, sitreps, duty, live', () => 
       INSERT INTO plans.plans (id, name, type, hazard_types, owner_department, issuing_level, issuing_authority, division_code, status)
       VALUES (${id}, '测试防汛应急预案', 'special', ARRAY['flood'], '乐平市水利局', 'county', '乐平市人民政府', '360281000000', 'effective')`)
     for (const [level, name] of [[4, 'Ⅳ级响应'], [3, 'Ⅲ级响应']] as const) {
-      await platform.db.execute(sql`INSERT INTO plans.plan_levels (plan_id, level, name, criteria) VALUES (${id}, ${level}, ${name}, NULL)`)
+      const criteria = level === 4 ? JSON.stringify({ any: [{ fact: 'warningLevel', op: '>=', value: 'blue' }] }) : JSON.stringify({ any: [{ fact: 'waterLevelAboveWarningM', op: '>=', value: 0.5 }] })
+      await platform.db.execute(sql`INSERT INTO plans.plan_levels (plan_id, level, name, criteria) VALUES (${id}, ${level}, ${name}, ${criteria}::jsonb)`)
     }
     const items: [number, number, string, string, string, number][] = [
       [4, 1, 'department', '乐平市水利局', '加密水位监测，每小时报告一次', 30],
@@ -226,7 +228,9 @@ describe('incidents: records, response, tasks, log, sitreps, duty, live', () => 
       expect(res.statusCode, res.body).toBe(200)
       const body = res.json()
       expect(body.facts).toMatchObject({ hazardType: 'flood', incidentType: 'natural', evacuated: 120, warningLevel: 'orange', divisionCode: zhenqiao })
-      expect(Array.isArray(body.plans)).toBe(true)
+      const plan = body.plans.find((p: { planId: string }) => p.planId === floodPlanId)
+      expect(plan).toMatchObject({ planName: '测试防汛应急预案', level: 4, levelName: 'Ⅳ级响应' })
+      expect(plan.reason).toContain('橙色')
       const team = body.nearby.find((n: { id: string }) => n.id === teamId)
       // 0.01° of longitude at 29° N ≈ 973 m
       expect(team).toMatchObject({ kind: 'team', name: '测试防汛抢险队', detail: { type: 'flood', status: 'ready' } })
@@ -381,6 +385,22 @@ describe('incidents: records, response, tasks, log, sitreps, duty, live', () => 
       expect(log.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['sitrep_saved', 'sitrep_exported']))
     })
 
+    it('logs a warning issued over the incident\'s place (warnings.issued)', async () => {
+      const warningId = crypto.randomUUID()
+      await platform.db.transaction(async (tx) => {
+        await tx.execute(sql`
+          INSERT INTO warnings.warnings (id, identifier, status, hazard, level, headline, description, expires, area, area_desc, area_geom, division_code, created_by, created_by_name, sent)
+          VALUES (${warningId}, ${'TEST-' + warningId}, 'issued', 'flood', 'orange', '乐安河洪水橙色预警', '乐安河镇桥段超警戒', now() + interval '1 day',
+                  '{"divisionCodes":["360281100000"]}'::jsonb, '镇桥镇', ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint(117.2, 29.0), 4326), 0.05)),
+                  ${zhenqiao}, ${duty.user.id}, '值班员小王', now())`)
+        await enqueueEvent(tx, 'warnings.issued', { warningId, identifier: `TEST-${warningId}`, msgType: 'Alert', level: 'orange', hazard: 'flood' })
+      })
+      await platform.outbox.drain()
+      const detail = (await req('GET', `/api/incidents/${incidentId}`, duty)).json()
+      expect(detail.log.find((e: { kind: string }) => e.kind === 'warning_issued').text).toBe('发布橙色预警：乐安河洪水橙色预警')
+      expect(detail.warnings.map((w: { id: string }) => w.id)).toContain(warningId)
+    })
+
     it('closes the incident, after which it cannot change', async () => {
       const other = await create(duty, { title: '待结束的事件' })
       expect((await req('POST', `/api/incidents/${other.id}/close`, township, { summary: 'x' })).statusCode).toBe(403)
@@ -393,9 +413,14 @@ describe('incidents: records, response, tasks, log, sitreps, duty, live', () => 
 
   describe('duty roster (值班)', () => {
     it('seeds a demo week once, says who is on duty now, and falls back to the county for a village', async () => {
-      const first = await seedIncidentsDemo(platform.db)
-      expect(first.shifts).toBe(14)
+      // This week's roster: seeded now, or already by the prepared database; never twice.
+      await seedIncidentsDemo(platform.db)
       expect((await seedIncidentsDemo(platform.db)).shifts).toBe(0)
+      const start = weekStart(new Date())
+      const [{ n }] = await queryRows<{ n: number }>(platform.db, sql`
+        SELECT count(*)::int AS n FROM incidents.duty_shifts WHERE synthetic AND starts_at >= ${start.toISOString()}
+          AND starts_at < ${new Date(start.getTime() + 7 * 86_400_000).toISOString()}`) as [{ n: number }]
+      expect(n).toBe(14)
       const now = (await req('GET', '/api/incidents/duty/now', duty)).json()
       expect(now.leader).toMatchObject({ role: 'leader', roleName: '带班领导', synthetic: true })
       expect(now.officers).toHaveLength(1)

@@ -9,11 +9,14 @@ import type { IncidentsContext } from './context.ts'
 import { incidentRoutes } from './incidentRoutes.ts'
 import { IncidentHub } from './live.ts'
 import { incidentsRoutes } from './routes.ts'
+import { warningIssuedHandler, warningIssuedTopic } from './warningsLink.ts'
 
 export const incidentsModule = (platform: Platform): FastifyPluginAsync => async (app) => {
   const ctx: IncidentsContext = { db: platform.db, platform, hub: new IncidentHub() }
   // Open event streams would keep the HTTP server from closing: end them first.
   app.addHook('preClose', async () => { ctx.hub.closeAll() })
+  const unsubscribe = platform.bus.subscribe(warningIssuedTopic, warningIssuedHandler(ctx))
+  app.addHook('onClose', async () => { unsubscribe() })
   await app.register(incidentsRoutes(platform))
   await app.register(incidentRoutes(ctx))
 }
