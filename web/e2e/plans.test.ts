@@ -73,9 +73,11 @@ describe('emergency plans in Chromium', () => {
       expect(await four.innerText()).toContain('加密水文监测，每3小时报送乐安河水位')
       expect(await page.getByTestId('plan-flags').innerText()).toMatch(/演练逾期：上次演练\d{4}-\d{2}-\d{2}，应每12个月至少演练一次/)
       await shoot(page, 'plans-2-flood-plan')
+      await page.getByTestId('plan-levels').scrollIntoViewIfNeeded()
+      await shoot(page, 'plans-2b-flood-levels')
 
       // Level Ⅱ in words
-      await page.getByRole('tab', { name: /Ⅱ级/ }).click()
+      await page.getByRole('tab', { name: 'Ⅱ级响应' }).click()
       expect(await page.getByTestId('plan-level-2').getByTestId('criteria-text').innerText()).toBe('预警级别达到红色预警及以上 或 超警戒水位 ≥ 1米 或 死亡人数 ≥ 3人')
 
       // Record today's drill: the drill flag clears.

@@ -108,8 +108,11 @@ describe('emergency plans (应急预案) over HTTP', () => {
     expect(inside.map((s) => [s.planName, s.level])).toEqual([['乐平市防汛抗旱应急预案', 3], ['镇桥镇防汛应急预案（测试）', 3]])
     const outside = await suggestPlans(platform.db, { hazardType: 'flood', waterLevelAboveWarningM: 0.6, divisionCode: '360281101000' })
     expect(outside.map((s) => s.planName)).not.toContain('镇桥镇防汛应急预案（测试）')
-    // 乐港镇 cannot see 镇桥镇's plan
+    // 乐港镇 cannot see 镇桥镇's plan, nor have it suggested
     expect((await app.inject({ method: 'GET', url: `/api/plans/${planId}`, headers: legang })).statusCode).toBe(404)
+    const facts = { hazardType: 'flood', waterLevelAboveWarningM: 0.6, divisionCode: '360281100201' }
+    const seen = await app.inject({ method: 'POST', url: '/api/plans/match', headers: legang, payload: { facts } })
+    expect(seen.json().suggestions.map((s: { planName: string }) => s.planName)).toEqual(['乐平市防汛抗旱应急预案'])
   })
 
   it.each([

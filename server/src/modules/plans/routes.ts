@@ -36,7 +36,7 @@ export const plansRoutes = (platform: Platform): FastifyPluginAsyncTypebox => as
       tags, security, summary: '预案匹配：按事件事实建议预案及响应等级，并说明理由 · Suggest plans and levels for incident facts, with reasons',
       body: MatchBody, response: { 200: MatchResult, 400: ErrorSchema },
     },
-  }, async (request) => ({ suggestions: await suggestPlans(db, request.body.facts) }))
+  }, async (request) => ({ suggestions: await suggestPlans(db, request.body.facts, { visibleTo: actorOf(request) }) }))
 
   app.get('/:id', {
     config: signedIn,

@@ -46,7 +46,8 @@ export function ancestorsOf(code: string): string[] {
   return out
 }
 
-const canRead = (actor: Actor, divisionCode: string) => isWithinDivision(divisionCode, actor.jurisdiction) || isWithinDivision(actor.jurisdiction, divisionCode)
+/** Plans inside the actor's jurisdiction, or of a division above it */
+export const canRead = (actor: Actor, divisionCode: string) => isWithinDivision(divisionCode, actor.jurisdiction) || isWithinDivision(actor.jurisdiction, divisionCode)
 
 function summaryOf(r: queries.PlanRow, names: Map<string, string>, today: string): PlanSummaryView {
   const forFlags = {

@@ -11,13 +11,19 @@ import { matchPlans, type MatchablePlan, type PlanSuggestion } from '@yingji/dom
 import type { PlanStatus, PlanType, ResponseLevel } from '@yingji/domain/plans/planTypes'
 import type { Queryable } from '../../db/database.ts'
 import * as queries from './queries.ts'
-import { ancestorsOf } from './service.ts'
+import type { Actor } from '../../http/access.ts'
+import { ancestorsOf, canRead } from './service.ts'
 
 export type { IncidentFacts, PlanSuggestion }
 
-/** Effective plans that apply to the facts, ranked, each at the highest level reached, with reasons */
-export async function suggestPlans(db: Queryable, facts: IncidentFacts): Promise<PlanSuggestion[]> {
-  const rows = await queries.findEffectivePlans(db, facts.divisionCode ? ancestorsOf(facts.divisionCode) : undefined)
+/**
+ * Effective plans that apply to the facts, ranked, each at the highest level reached, with reasons.
+ * With `visibleTo`, only plans that actor may read (inside or above their jurisdiction).
+ */
+export async function suggestPlans(db: Queryable, facts: IncidentFacts, options: { visibleTo?: Actor } = {}): Promise<PlanSuggestion[]> {
+  const all = await queries.findEffectivePlans(db, facts.divisionCode ? ancestorsOf(facts.divisionCode) : undefined)
+  const actor = options.visibleTo
+  const rows = actor ? all.filter((r) => canRead(actor, r.division_code)) : all
   const levels = await queries.findLevels(db, rows.map((r) => r.id))
   const plans: MatchablePlan[] = rows.map((r) => ({
     id: r.id, name: r.name, type: r.type as PlanType, status: r.status as PlanStatus, hazardTypes: r.hazard_types, divisionCode: r.division_code,

@@ -10,14 +10,14 @@ const levelColors = { 1: 'red', 2: 'orange', 3: 'gold', 4: 'blue' } as const
 export function PlanLevels({ levels }: { levels: PlanLevel[] }) {
   const { t, locale } = useI18n()
   if (levels.length === 0) return <Card title={t('plans.levels')}><Empty /></Card>
-  const assigneeText = (item: ChecklistItem) => (item.assigneeKind === 'teamType' ? `${enumLabel(t, 'plans.assigneeKind', item.assigneeKind)}：${item.assignee}` : item.assignee)
+  const assigneeText = (item: ChecklistItem) => (item.assigneeKind === 'teamType' ? `${enumLabel(t, 'plans.assigneeKind', item.assigneeKind)}：${enumLabel(t, 'team.type', item.assignee)}` : item.assignee)
   const ordered = [...levels].sort((a, b) => b.level - a.level)
   return (
     <Card title={t('plans.levels')} data-testid="plan-levels">
       <Tabs
         items={ordered.map((level) => ({
           key: String(level.level),
-          label: <Tag color={levelColors[level.level]} style={{ marginInlineEnd: 0 }}>{t(`plans.level.${level.level}` as MessageKey)} · {level.name}</Tag>,
+          label: <Tag color={levelColors[level.level]} style={{ marginInlineEnd: 0 }}>{level.name || t(`plans.level.${level.level}` as MessageKey)}</Tag>,
           children: (
             <div data-testid={`plan-level-${level.level}`}>
               {level.description && <Typography.Paragraph type="secondary">{level.description}</Typography.Paragraph>}
