@@ -1,4 +1,3 @@
-/// <reference path="./tinyOsmpbf.d.ts" />
 /**
  * Importing a road network (路网导入): an OpenStreetMap extract (.osm XML or .osm.pbf) or GeoJSON
  * road lines replaces dispatch.roads in one transaction (audited); the routing graph is rebuilt
@@ -6,8 +5,8 @@
  * learns of it through the `dispatch.roads_imported` event.
  */
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
-import tinyosmpbf from 'tiny-osmpbf'
 import { parseOsmXml, parseRoadsGeoJson, roadsFromOsm, type ImportedRoad, type OsmWay } from '@yingji/domain/dispatch/osmRoads'
 import type { Position } from '@yingji/domain/dispatch/roadGraph'
 import type { Db } from '../../db/database.ts'
@@ -16,6 +15,17 @@ import { AppError, invalid } from '../../http/errors.ts'
 import { recordAudit } from '../auth/index.ts'
 import { enqueueEvent } from '../events/outbox.ts'
 import { deleteAllRoads, insertRoads, lockRoads } from './roadQueries.ts'
+
+/** An OSM-JSON element as tiny-osmpbf 0.1 (CommonJS, no published types) hands it over. */
+interface OsmPbfElement {
+  type: 'node' | 'way' | 'relation'
+  id: number
+  lat?: number
+  lon?: number
+  nodes?: number[]
+  tags?: Record<string, string>
+}
+const tinyosmpbf = createRequire(import.meta.url)('tiny-osmpbf') as (data: Uint8Array, handler: (element: OsmPbfElement) => void) => unknown
 
 export type RoadFormat = 'osm' | 'pbf' | 'geojson'
 

@@ -97,33 +97,33 @@ export function RouteMap({ roads, closures, route, from, to, drawing, onClick, h
     }
   }, [])
 
-  const source = (id: string) => map?.getSource<maplibregl.GeoJSONSource>(id)
   useEffect(() => {
-    if (map && boundary.data) source('boundary')?.setData(boundary.data)
-  }, [map, boundary.data]) // eslint-disable-line react-hooks/exhaustive-deps
+    if (map && boundary.data) sourceOf(map, 'boundary')?.setData(boundary.data)
+  }, [map, boundary.data])
   useEffect(() => {
-    if (map && roads) source('roads')?.setData(roads)
-  }, [map, roads]) // eslint-disable-line react-hooks/exhaustive-deps
+    if (map && roads) sourceOf(map, 'roads')?.setData(roads)
+  }, [map, roads])
   useEffect(() => {
-    if (map) source('closures')?.setData(closures)
-  }, [map, closures]) // eslint-disable-line react-hooks/exhaustive-deps
+    if (map) sourceOf(map, 'closures')?.setData(closures)
+  }, [map, closures])
   useEffect(() => {
     if (!map) return
     const features: Feature[] = drawing.map((p) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: p } }))
     if (drawing.length >= 3) features.push({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[...drawing, drawing[0]!]] } })
     else if (drawing.length === 2) features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: drawing } })
-    source('drawing')?.setData({ type: 'FeatureCollection', features })
-  }, [map, drawing]) // eslint-disable-line react-hooks/exhaustive-deps
+    sourceOf(map, 'drawing')?.setData({ type: 'FeatureCollection', features })
+  }, [map, drawing])
   useEffect(() => {
     if (!map) return
-    source('route')?.setData(route ? { type: 'Feature', properties: {}, geometry: route } : empty)
+    sourceOf(map, 'route')?.setData(route ? { type: 'Feature', properties: {}, geometry: route } : empty)
     const ends: Feature[] = []
     if (from) ends.push({ type: 'Feature', properties: { end: 'from' }, geometry: { type: 'Point', coordinates: from } })
     if (to) ends.push({ type: 'Feature', properties: { end: 'to' }, geometry: { type: 'Point', coordinates: to } })
-    source('ends')?.setData({ type: 'FeatureCollection', features: ends })
-  }, [map, route, from, to]) // eslint-disable-line react-hooks/exhaustive-deps
+    sourceOf(map, 'ends')?.setData({ type: 'FeatureCollection', features: ends })
+  }, [map, route, from, to])
 
   return <div ref={containerRef} data-testid="route-map" data-ready={map ? 'true' : 'false'} style={{ height, width: '100%', borderRadius: 8, overflow: 'hidden' }} />
 }
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6
+const sourceOf = (map: maplibregl.Map | null, id: string) => map?.getSource<maplibregl.GeoJSONSource>(id)
