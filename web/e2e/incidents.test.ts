@@ -330,6 +330,10 @@ describe('the incident chain in Chromium', () => {
       await deadlines.getByTestId('mark-reported').click()
       await expect.poll(() => deadlines.getByTestId('deadline-countdown').count()).toBe(1)
       expect(await deadlines.innerText()).toContain('已上报')
+      expect(await deadlines.getByTestId('reporting-step').first().getAttribute('data-state')).toBe('done')
+      // Placed at its township's point (no location given); the map is drawn before the picture.
+      await page.locator('.incident-marker').waitFor()
+      await page.getByTestId('incident-title').scrollIntoViewIfNeeded()
       await shoot(page, 'incidents-accident-deadlines-zh.png')
 
       // 值班: the officer puts himself on duty for the next 24 hours; 当前值班 shows him at once.

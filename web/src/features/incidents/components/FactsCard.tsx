@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Card, Descriptions, Form, Input, InputNumber, Modal, Space, Table, Typography } from 'antd'
+import { Button, Card, Descriptions, Form, Input, InputNumber, List, Modal, Space, Typography } from 'antd'
 import { CheckOutlined, EditOutlined } from '@ant-design/icons'
 import { useI18n } from '../../../i18n/i18n.tsx'
 import type { MessageKey } from '../../../i18n/messages.ts'
@@ -63,26 +63,18 @@ export function FactsCard({ incident, canEdit }: { incident: IncidentCore; canEd
       {deadlines.length > 0 && (
         <>
           <Typography.Title level={5} style={{ marginTop: 8 }}>{t('incidents.deadlines')}</Typography.Title>
-          <Table<ReportingDeadline>
+          <List<ReportingDeadline>
             size="small"
-            rowKey="step"
-            pagination={false}
             dataSource={deadlines}
             data-testid="reporting-deadlines"
-            columns={[
-              {
-                title: t('incidents.reportTo'),
-                dataIndex: 'authority',
-                render: (text: string, row) => <Typography.Text ellipsis={{ tooltip: true }} style={{ maxWidth: 220 }}>{locale === 'en' ? row.authorityEn : text}</Typography.Text>,
-              },
-              { title: t('incidents.dueAt'), dataIndex: 'dueAt', render: (value: string, row) => <>{formatTime(value)} <Typography.Text type="secondary">（{row.limitHours} h）</Typography.Text></> },
-              {
-                title: t('incidents.countdown'),
-                key: 'left',
-                render: (_, row) =>
+            renderItem={(row) => (
+              <List.Item
+                data-testid="reporting-step"
+                data-state={row.state}
+                extra={
                   row.doneAt ? (
                     <Typography.Text type={row.state === 'done_late' ? 'warning' : 'success'}>
-                      {t(row.state === 'done_late' ? 'incidents.reportedLate' : 'incidents.deadlineDone')} {formatTime(row.doneAt)}
+                      {t(row.state === 'done_late' ? 'incidents.reportedLate' : 'incidents.deadlineDone')} {formatTime(row.doneAt).slice(5)}
                     </Typography.Text>
                   ) : (
                     <Space size={4}>
@@ -93,9 +85,19 @@ export function FactsCard({ incident, canEdit }: { incident: IncidentCore; canEd
                         </Button>
                       )}
                     </Space>
-                  ),
-              },
-            ]}
+                  )
+                }
+              >
+                <div style={{ minWidth: 0 }}>
+                  <Typography.Text ellipsis={{ tooltip: true }} style={{ maxWidth: '100%' }}>{locale === 'en' ? row.authorityEn : row.authority}</Typography.Text>
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('incidents.dueAt')} {formatTime(row.dueAt)}（{row.limitHours} h，{row.article}）
+                    </Typography.Text>
+                  </div>
+                </div>
+              </List.Item>
+            )}
           />
         </>
       )}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import * as maplibregl from 'maplibre-gl'
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import 'maplibre-gl/dist/maplibre-gl.css'
 import { useQuery } from '@tanstack/react-query'
 import { Typography } from 'antd'
@@ -7,6 +8,9 @@ import type { FeatureCollection } from 'geojson'
 import { apiGet } from '../../../lib/api-client.ts'
 import { useI18n } from '../../../i18n/i18n.tsx'
 import type { LonLat } from '../api/types.ts'
+
+// The call form may be the first map of the session (no other map has set it yet).
+maplibregl.setWorkerUrl(workerUrl)
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] }
 
