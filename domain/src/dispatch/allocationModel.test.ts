@@ -1,18 +1,24 @@
 import highsLoader from 'highs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildAllocation, greedyAllocation, readAllocation, type AllocationDemand, type AllocationInput, type AllocationPriority } from './allocationModel.ts'
-import { buildEvacuation, readEvacuation } from './evacuationModel.ts'
-import { buildTransportLp, readTransportSolution, transportCost, type TransportProblem } from './transportModel.ts'
+import { buildAllocation, greedyAllocation, solveAllocation, type AllocationDemand, type AllocationInput, type AllocationPriority } from './allocationModel.ts'
+import { buildEvacuation, solveEvacuation } from './evacuationModel.ts'
+import { buildTransportLp, readTransportSolution, solveTransportByColumns, transportCost, type LpAnswer, type TransportProblem } from './transportModel.ts'
 
 type Highs = Awaited<ReturnType<typeof highsLoader>>
 let highs: Highs
 beforeAll(async () => { highs = await highsLoader() })
 
-function solve(lp: string): Record<string, number> {
+function answer(lp: string): LpAnswer {
   const r = highs.solve(lp, {})
   expect(r.Status).toBe('Optimal')
-  return Object.fromEntries(Object.entries(r.Columns).map(([name, c]) => [name, (c as { Primal: number }).Primal]))
+  const rows = r.Rows as unknown as { Name: string; Dual: number }[]
+  return {
+    values: Object.fromEntries(Object.entries(r.Columns).map(([name, c]) => [name, (c as { Primal: number }).Primal])),
+    duals: Object.fromEntries(rows.map((row) => [row.Name, row.Dual])),
+  }
 }
+const solve = (lp: string) => answer(lp).values
+const batch = async (lps: string[]) => lps.map(answer)
 
 /** A small deterministic generator (mulberry32). */
 function rng(seed: number) {
@@ -54,7 +60,7 @@ function bruteForce(p: TransportProblem): number {
 
 describe('transport LP: feasible and optimal against exhaustive enumeration', () => {
   const cases = Array.from({ length: 40 }, (_, i) => i + 1)
-  it.each(cases)('random instance %i (2–3 sources × 2–3 sinks, some pairs unreachable)', (seed) => {
+  it.each(cases)('random instance %i (2–3 sources × 2–3 sinks, some pairs unreachable)', async (seed) => {
     const r = rng(seed)
     const m = 2 + Math.floor(r() * 2)
     const n = 2 + Math.floor(r() * 2)
@@ -73,6 +79,28 @@ describe('transport LP: feasible and optimal against exhaustive enumeration', ()
     for (const f of solution.flows) expect(Number.isFinite(p.cost[f.source * n + f.sink]!)).toBe(true)
     // Optimal: the same total as the best whole flow.
     expect(transportCost(p, solution)).toBeCloseTo(bruteForce(p), 6)
+    // Column generation from one source per sink reaches the same optimum.
+    const { solutions } = await solveTransportByColumns([p], batch, 1)
+    expect(transportCost(p, solutions[0]!)).toBeCloseTo(bruteForce(p), 6)
+  })
+})
+
+describe('column generation: the same optimum as the full LP, with fewer variables', () => {
+  it.each([1, 2, 3, 4, 5])('random 30 sources × 120 sinks, seed %i', async (seed) => {
+    const r = rng(1000 + seed)
+    const m = 30
+    const n = 120
+    const p: TransportProblem = {
+      supply: Array.from({ length: m }, () => Math.floor(r() * 200)),
+      demand: Array.from({ length: n }, () => Math.floor(r() * 60)),
+      cost: Float64Array.from({ length: m * n }, () => (r() < 0.05 ? Infinity : 1 + r() * 120)),
+      penalty: Array.from({ length: n }, () => 242 * [1, 10, 100][Math.floor(r() * 3)]!),
+    }
+    const full = buildTransportLp(p)
+    const fullCost = transportCost(p, readTransportSolution(full, p.demand, solve(full.lp)))
+    const { solutions, stats } = await solveTransportByColumns([p], batch, 3)
+    expect(transportCost(p, solutions[0]!)).toBeCloseTo(fullCost, 4)
+    expect(stats[0]!.columns).toBeLessThan(full.pairs.length)
   })
 })
 
@@ -83,9 +111,8 @@ describe('supplies allocation', () => {
     travelSeconds: priorities.length === 1 ? [600, 600] : [900, 600, 1200, 300],
   })
 
-  it('takes the nearest stock first, the reserve (with its response time) only for the rest', () => {
-    const model = buildAllocation(input(['normal'], 8))
-    const result = readAllocation(model, model.items.map((i) => solve(i.model.lp)))
+  it('takes the nearest stock first, the reserve (with its response time) only for the rest', async () => {
+    const { result } = await solveAllocation(buildAllocation(input(['normal'], 8)), batch)
     expect(result.lines).toEqual([
       { source: 0, demand: 0, supplyId: 'quilt', quantity: 8, seconds: 600 },
       { source: 1, demand: 0, supplyId: 'quilt', quantity: 2, seconds: 4200 },
@@ -95,24 +122,23 @@ describe('supplies allocation', () => {
     expect(result.objectiveSeconds).toBe(8 * 600 + 2 * 4200 + 20 * 600)
   })
 
-  it('when stock is short, the urgent demand is served first even from farther away', () => {
+  it('when stock is short, the urgent demand is served first even from farther away', async () => {
     // 12 quilts for two demands of 10: demand 1 is nearer to both sources but only normal priority.
-    const model = buildAllocation(input(['urgent', 'normal'], 7))
-    const result = readAllocation(model, model.items.map((i) => solve(i.model.lp)))
+    const { result } = await solveAllocation(buildAllocation(input(['urgent', 'normal'], 7)), batch)
     const quiltsTo = (d: number) => result.lines.filter((l) => l.demand === d && l.supplyId === 'quilt').reduce((a, l) => a + l.quantity, 0)
     expect(quiltsTo(0)).toBe(10)
     expect(quiltsTo(1)).toBe(2)
     expect(result.unmet).toEqual([{ demand: 1, supplyId: 'quilt', quantity: 8 }])
   })
 
-  it('the LP is never worse than the greedy baseline', () => {
+  it('the LP is never worse than the greedy baseline', async () => {
     const r = rng(7)
     const m = 6
     const n = 12
     const sources = Array.from({ length: m }, () => ({ stock: { a: Math.floor(r() * 40), b: Math.floor(r() * 40) } }))
     const demands = Array.from({ length: n }, (): AllocationDemand => ({ priority: 'normal', items: [{ supplyId: 'a', quantity: Math.floor(r() * 20) }, { supplyId: 'b', quantity: Math.floor(r() * 20) }] }))
     const model = buildAllocation({ sources, demands, travelSeconds: Float64Array.from({ length: m * n }, () => 60 + Math.floor(r() * 3600)) })
-    const lp = readAllocation(model, model.items.map((i) => solve(i.model.lp)))
+    const { result: lp } = await solveAllocation(model, batch)
     const greedy = greedyAllocation(model)
     const unmet = (x: typeof lp) => x.unmet.reduce((a, u) => a + u.quantity, 0)
     expect(unmet(lp)).toBeLessThanOrEqual(unmet(greedy))
@@ -121,10 +147,10 @@ describe('supplies allocation', () => {
 })
 
 describe('evacuation', () => {
-  it('respects every shelter capacity, splits a village, and reports the people without a place', () => {
+  it('respects every shelter capacity, splits a village, and reports the people without a place', async () => {
     // 3 villages (900, 600, 400 people) × 2 shelters (1000, 500 places); village 2 is 40 min from both.
     const model = buildEvacuation({ people: [900, 600, 400], capacity: [1000, 500], travelSeconds: [300, 900, 600, 600, 2400, 2400], maxMinutes: 30 })
-    const result = readEvacuation(model, solve(model.model.lp))
+    const { result } = await solveEvacuation(model, batch)
     for (const [s, cap] of [[0, 1000], [1, 500]] as const) {
       expect(result.assignments.filter((a) => a.shelter === s).reduce((n, a) => n + a.people, 0)).toBeLessThanOrEqual(cap)
     }

@@ -6,9 +6,10 @@
  *   - everything that can be delivered is delivered (the lowest penalty exceeds any route), and
  *   - when stock is short, urgent demand is served before normal, normal before low.
  * Supplies do not share any constraint, so each is an independent LP (smaller, solved in turn).
- * Pure: builds the LP text and reads HiGHS' answer; solving happens elsewhere.
+ * Pure: builds the LPs (by column generation, see transportModel.ts) and reads the answers; the
+ * LP solver itself is passed in (HiGHS in a worker thread on the server).
  */
-import { buildTransportLp, greedyTransport, readTransportSolution, type TransportModel, type TransportProblem, type TransportSolution } from './transportModel.ts'
+import { greedyTransport, solveTransportByColumns, type ColumnStats, type LpAnswer, type TransportProblem, type TransportSolution } from './transportModel.ts'
 
 export const allocationPriorities = ['urgent', 'normal', 'low'] as const
 export type AllocationPriority = (typeof allocationPriorities)[number]
@@ -38,7 +39,6 @@ export interface AllocationInput {
 export interface AllocationItemModel {
   supplyId: string
   problem: TransportProblem
-  model: TransportModel
 }
 
 export interface AllocationModel {
@@ -98,13 +98,13 @@ export function buildAllocation(input: AllocationInput): AllocationModel {
   }
   return {
     items: demandedSupplies(input.demands).map((supplyId) => {
-      const problem = problemFor(input, supplyId)
-      return { supplyId, problem, model: buildTransportLp(problem) }
+      return { supplyId, problem: problemFor(input, supplyId) }
     }),
   }
 }
 
-function toResult(model: AllocationModel, solutions: readonly TransportSolution[]): AllocationResult {
+/** The allocation from one transport solution per item (in `model.items` order). */
+export function allocationFrom(model: AllocationModel, solutions: readonly TransportSolution[]): AllocationResult {
   const lines: AllocationLine[] = []
   const unmet: AllocationUnmet[] = []
   model.items.forEach((item, i) => {
@@ -116,12 +116,15 @@ function toResult(model: AllocationModel, solutions: readonly TransportSolution[
   return { lines, unmet, objectiveSeconds: lines.reduce((sum, l) => sum + l.seconds * l.quantity, 0) }
 }
 
-/** Reads HiGHS' primal values, one record per item LP (in `model.items` order). */
-export function readAllocation(model: AllocationModel, values: readonly Record<string, number>[]): AllocationResult {
-  return toResult(model, model.items.map((item, i) => readTransportSolution(item.model, item.problem.demand, values[i] ?? {})))
+/** Solves every item's LP (all items advance together, one `solveBatch` call per round). */
+export async function solveAllocation(
+  model: AllocationModel, solveBatch: (lps: string[]) => Promise<LpAnswer[]>,
+): Promise<{ result: AllocationResult; stats: ColumnStats[] }> {
+  const { solutions, stats } = await solveTransportByColumns(model.items.map((i) => i.problem), solveBatch)
+  return { result: allocationFrom(model, solutions), stats }
 }
 
 /** Greedy baseline: per supply, urgent demands first, each from its nearest sources. */
 export function greedyAllocation(model: AllocationModel): AllocationResult {
-  return toResult(model, model.items.map((item) => greedyTransport(item.problem)))
+  return allocationFrom(model, model.items.map((item) => greedyTransport(item.problem)))
 }

@@ -3,9 +3,9 @@
  * capacities, minimising Σ persons × travel time; a village may be split between shelters.
  * Pairs beyond `maxMinutes` (or unreachable) are not allowed; people who fit nowhere are
  * reported as left without a place. A transportation LP (shelters supply places, villages
- * demand them), solved by HiGHS elsewhere: this file builds it and reads the answer.
+ * demand them); the LP solver is passed in (HiGHS in a worker thread on the server).
  */
-import { buildTransportLp, greedyTransport, readTransportSolution, type TransportModel, type TransportProblem, type TransportSolution } from './transportModel.ts'
+import { greedyTransport, solveTransportByColumns, type ColumnStats, type LpAnswer, type TransportProblem, type TransportSolution } from './transportModel.ts'
 
 export interface EvacuationInput {
   /** People to move per village. */
@@ -20,7 +20,6 @@ export interface EvacuationInput {
 
 export interface EvacuationModel {
   problem: TransportProblem
-  model: TransportModel
   villages: number
 }
 
@@ -57,7 +56,7 @@ export function buildEvacuation(input: EvacuationInput): EvacuationModel {
     cost,
     penalty: input.people.map(() => penalty),
   }
-  return { problem, model: buildTransportLp(problem), villages: v }
+  return { problem, villages: v }
 }
 
 function toResult(solution: TransportSolution): EvacuationResult {
@@ -67,8 +66,12 @@ function toResult(solution: TransportSolution): EvacuationResult {
   return { assignments, unassigned: solution.unmet, personSeconds: assignments.reduce((sum, a) => sum + a.people * a.seconds, 0) }
 }
 
-export function readEvacuation(model: EvacuationModel, values: Record<string, number>): EvacuationResult {
-  return toResult(readTransportSolution(model.model, model.problem.demand, values))
+/** Solves the LP (column generation over village × shelter pairs, see transportModel.ts). */
+export async function solveEvacuation(
+  model: EvacuationModel, solveBatch: (lps: string[]) => Promise<LpAnswer[]>,
+): Promise<{ result: EvacuationResult; stats: ColumnStats }> {
+  const { solutions, stats } = await solveTransportByColumns([model.problem], solveBatch)
+  return { result: toResult(solutions[0]!), stats: stats[0]! }
 }
 
 /** Greedy baseline: each village in turn to its nearest shelters with room. */

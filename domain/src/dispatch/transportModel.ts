@@ -44,8 +44,12 @@ const num = (x: number) => {
   return r.toFixed(4).replace(/\.?0+$/, '') || '0'
 }
 
-/** The LP text of a transport problem; sources or sinks with nothing to move are left out. */
-export function buildTransportLp(p: TransportProblem): TransportModel {
+/**
+ * The LP text of a transport problem; sources or sinks with nothing to move are left out. With
+ * `mask` (row-major sources × sinks, 1 = usable) only those pairs get a variable: the restricted
+ * problem of column generation (`solveTransportByColumns`).
+ */
+export function buildTransportLp(p: TransportProblem, mask?: Uint8Array): TransportModel {
   const m = p.supply.length
   const n = p.demand.length
   if (p.cost.length !== m * n) throw new Error(`transport model: cost has ${p.cost.length} entries, expected ${m}×${n}`)
@@ -58,7 +62,7 @@ export function buildTransportLp(p: TransportProblem): TransportModel {
     for (let d = 0; d < n; d++) {
       if (!(p.demand[d]! > 0)) continue
       const c = p.cost[s * n + d]!
-      if (!Number.isFinite(c)) continue
+      if (!Number.isFinite(c) || (mask && !mask[s * n + d])) continue
       bySource[s]!.push(pairs.length)
       bySink[d]!.push(pairs.length)
       pairs.push({ source: s, sink: d, cost: c })
@@ -144,4 +148,90 @@ export function greedyTransport(p: TransportProblem): TransportSolution {
     }
   }
   return { flows, unmet, objective: flows.reduce((sum, f) => sum + f.quantity * f.cost, 0) }
+}
+
+/** What one LP solve answers: primal values by column name and row duals by row name. */
+export interface LpAnswer { values: Record<string, number>; duals: Record<string, number> }
+
+export interface ColumnStats { rounds: number; columns: number; full: number }
+
+/**
+ * Solves transport problems exactly by column generation, all problems advancing together (one
+ * `solveBatch` call per round, e.g. one message to the solver's worker):
+ *   1. start from each sink's `k` cheapest sources;
+ *   2. solve the restricted LPs (always feasible: unmet demand absorbs any shortfall);
+ *   3. price every left-out pair with the row duals — reduced cost c(s,d) − π(s) − μ(d) — and
+ *      add, per sink, up to `k` pairs with a negative reduced cost;
+ *   4. stop when no pair prices out: the restricted optimum is then optimal for the full problem
+ *      (LP duality), at a fraction of the variables (a transport optimum uses few pairs per sink).
+ */
+export async function solveTransportByColumns(
+  problems: readonly TransportProblem[],
+  solveBatch: (lps: string[]) => Promise<LpAnswer[]>,
+  k = 8,
+  maxRounds = 50,
+): Promise<{ solutions: TransportSolution[]; stats: ColumnStats[] }> {
+  const masks = problems.map((p) => initialMask(p, k))
+  const stats: ColumnStats[] = problems.map((p) => ({ rounds: 0, columns: 0, full: countFinite(p) }))
+  const solutions: (TransportSolution | null)[] = problems.map(() => null)
+  let open = problems.map((_, i) => i)
+  for (let round = 1; open.length > 0; round++) {
+    const models = open.map((i) => buildTransportLp(problems[i]!, masks[i]!))
+    const answers = await solveBatch(models.map((m) => m.lp))
+    const next: number[] = []
+    open.forEach((i, j) => {
+      const p = problems[i]!
+      const answer = answers[j]!
+      stats[i]!.rounds = round
+      stats[i]!.columns = models[j]!.pairs.length
+      const added = round < maxRounds ? priceOut(p, masks[i]!, answer.duals, k) : 0
+      if (added > 0) next.push(i)
+      else solutions[i] = readTransportSolution(models[j]!, p.demand, answer.values)
+    })
+    open = next
+  }
+  return { solutions: solutions as TransportSolution[], stats }
+}
+
+function countFinite(p: TransportProblem): number {
+  let n = 0
+  for (let i = 0; i < p.cost.length; i++) if (Number.isFinite(p.cost[i]!)) n++
+  return n
+}
+
+/** Each sink's `k` cheapest usable sources. */
+export function initialMask(p: TransportProblem, k: number): Uint8Array {
+  const m = p.supply.length
+  const n = p.demand.length
+  const mask = new Uint8Array(m * n)
+  const order = [...Array(m).keys()]
+  for (let d = 0; d < n; d++) {
+    if (!(p.demand[d]! > 0)) continue
+    const usable = order.filter((s) => p.supply[s]! > 0 && Number.isFinite(p.cost[s * n + d]!))
+    usable.sort((a, b) => p.cost[a * n + d]! - p.cost[b * n + d]!)
+    for (const s of usable.slice(0, k)) mask[s * n + d] = 1
+  }
+  return mask
+}
+
+/** Adds left-out pairs with a negative reduced cost (up to `k` per sink, most negative first); returns how many. */
+export function priceOut(p: TransportProblem, mask: Uint8Array, duals: Record<string, number>, k: number): number {
+  const m = p.supply.length
+  const n = p.demand.length
+  const eps = 1e-7
+  let added = 0
+  for (let d = 0; d < n; d++) {
+    if (!(p.demand[d]! > 0)) continue
+    const mu = duals[`d${d}`] ?? 0
+    const candidates: [number, number][] = []
+    for (let s = 0; s < m; s++) {
+      const c = p.cost[s * n + d]!
+      if (mask[s * n + d] || !(p.supply[s]! > 0) || !Number.isFinite(c)) continue
+      const reduced = c - (duals[`s${s}`] ?? 0) - mu
+      if (reduced < -eps * Math.max(1, Math.abs(c))) candidates.push([s, reduced])
+    }
+    candidates.sort((a, b) => a[1] - b[1])
+    for (const [s] of candidates.slice(0, k)) { mask[s * n + d] = 1; added++ }
+  }
+  return added
 }

@@ -87,7 +87,7 @@ describe('dispatch planning over HTTP: teams, allocation into a dispatch order, 
     // The urgent shelter gets all its quilts; the rest of the stock goes to the low-priority demand.
     const toShelter = order.lines.filter((l: { demandIndex: number; supplyId: string }) => l.demandIndex === 0 && l.supplyId === quilt.id)
     expect(toShelter.reduce((n: number, l: { quantity: number }) => n + l.quantity, 0)).toBe(20)
-    expect(order.unmet.find((u: { demandIndex: number }) => u.demandIndex === 0 && u.supplyId === quilt.id)).toBeUndefined()
+    expect(order.unmet.find((u: { demandIndex: number; supplyId: string }) => u.demandIndex === 0 && u.supplyId === quilt.id)).toBeUndefined()
     // Depot lines never exceed a depot's stock.
     const stock = new Map((await onHand(quilt.id)).map((r) => [r.depot_id, r.quantity]))
     const fromDepot = new Map<string, number>()

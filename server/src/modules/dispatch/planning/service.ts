@@ -7,8 +7,8 @@
 import crypto from 'node:crypto'
 import type { Static } from '@fastify/type-provider-typebox'
 import { divisionPrefix, isWithinDivision } from '@yingji/domain/geo/divisionCode'
-import { buildAllocation, demandedSupplies, readAllocation, type AllocationDemand, type AllocationSource } from '@yingji/domain/dispatch/allocationModel'
-import { buildEvacuation, readEvacuation } from '@yingji/domain/dispatch/evacuationModel'
+import { buildAllocation, demandedSupplies, solveAllocation, type AllocationDemand, type AllocationSource } from '@yingji/domain/dispatch/allocationModel'
+import { buildEvacuation, solveEvacuation } from '@yingji/domain/dispatch/evacuationModel'
 import { coverage, hazardPointRadiusM, riskReasons, riverBufferM } from '@yingji/domain/dispatch/shelterCoverage'
 import { hazardLabels, rankTeams, weights, type Readiness, type TeamTypeKey } from '@yingji/domain/dispatch/teamRanking'
 import type { Queryable } from '../../../db/database.ts'
@@ -139,8 +139,7 @@ export async function allocate(platform: Platform, actor: Actor, body: Allocatio
     demands: body.demands.map((d, i) => ({ items: d.items, priority: demands[i]!.priority })),
     travelSeconds,
   })
-  const solved = await solveLps(model.items.map((i) => i.model.lp), { timeLimitSeconds: 20 })
-  const result = readAllocation(model, solved.map((s) => s.values))
+  const { result } = await solveAllocation(model, (lps) => solveLps(lps, { timeLimitSeconds: 20 }))
   const solveMs = Math.round((performance.now() - started) * 10) / 10
 
   const lines = result.lines.map((l) => {
@@ -287,8 +286,7 @@ export async function planEvacuation(platform: Platform, actor: Actor, body: Eva
   const started = performance.now()
   const travelSeconds = await travel.times(villages.map((v) => [v.lon, v.lat]), shelters.map((s) => [s.lon, s.lat]))
   const model = buildEvacuation({ people: villages.map((v) => v.population), capacity: shelters.map((s) => s.capacity), travelSeconds, ...(body.maxMinutes ? { maxMinutes: body.maxMinutes } : {}) })
-  const [solved] = await solveLps([model.model.lp], { timeLimitSeconds: 20 })
-  const result = readEvacuation(model, solved!.values)
+  const { result } = await solveEvacuation(model, (lps) => solveLps(lps, { timeLimitSeconds: 20 }))
   const solveMs = Math.round((performance.now() - started) * 10) / 10
 
   const routes = new Map<string, RouteLine | null>()

@@ -12,6 +12,8 @@ export interface LpResult {
   objective: number
   /** Non-zero primal values by column name. */
   values: Record<string, number>
+  /** Non-zero row duals by row name. */
+  duals: Record<string, number>
   ms: number
 }
 

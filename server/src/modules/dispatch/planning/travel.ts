@@ -1,10 +1,12 @@
 /**
- * Travel times and route lines for planning. The road network (`../network.ts`, the routing
- * half of this module) answers when it is loaded; otherwise — or for a point it cannot snap —
- * a straight-line estimate stands in: great-circle distance × 1.3 (roads wind) at 40 km/h,
+ * Travel times and route lines for planning, over the road network (`../network.ts` and
+ * `../routingService.ts`, the routing half of this module). If the network cannot be built, a
+ * straight-line estimate stands in: great-circle distance × 1.3 (roads wind) at 40 km/h,
  * reported as `travelSource: 'straight_line'` so the page can say so.
  */
 import type { Platform } from '../../../platform.ts'
+import { travelTimes } from '../network.ts'
+import { route } from '../routingService.ts'
 
 export type LonLatPair = [number, number]
 /** Row-major from × to, seconds; Infinity = unreachable. */
@@ -43,44 +45,24 @@ export const straightLine: Travel = {
   route: async (from, to) => ({ type: 'LineString', coordinates: [from, to] }),
 }
 
-interface NetworkModule {
-  travelTimes?: (platform: Platform, from: LonLatPair[], to: LonLatPair[]) => Promise<Float64Array>
-  route?: (platform: Platform, from: LonLatPair, to: LonLatPair) => Promise<{ geometry: RouteLine } | null>
-}
-
-let network: Promise<NetworkModule | null> | null = null
-/** The road network module, when present (loaded by a computed path: it may not exist yet). */
-function loadNetwork(): Promise<NetworkModule | null> {
-  const path = '../network.ts'
-  network ??= (import(path) as Promise<NetworkModule>).catch(() => null)
-  return network
-}
-
-/** Road travel when the network is available and has roads, else the straight-line estimate. */
+/** Road travel when the network builds, else the straight-line estimate. */
 export async function travelFor(platform: Platform): Promise<Travel> {
-  const mod = await loadNetwork()
-  if (!mod?.travelTimes) return straightLine
-  const travelTimes = mod.travelTimes
-  const routeOf = mod.route
   try {
-    // Probe: an empty network answers by throwing or with no finite time for a pair of identical points.
+    // Builds (or reuses) the in-memory network; an empty or broken network throws here.
     await travelTimes(platform, [], [])
   } catch {
     return straightLine
   }
   return {
     source: 'road',
-    times: async (from, to) => {
-      if (from.length === 0 || to.length === 0) return new Float64Array(0)
-      return travelTimes(platform, [...from], [...to])
-    },
+    times: async (from, to) => (from.length === 0 || to.length === 0 ? new Float64Array(0) : travelTimes(platform, from, to)),
     route: async (from, to) => {
-      if (!routeOf) return straightLine.route(from, to)
       try {
-        const r = await routeOf(platform, from, to)
-        return r?.geometry ?? null
+        const r = await route(platform, `${from[0]},${from[1]}`, `${to[0]},${to[1]}`)
+        return { type: 'LineString', coordinates: r.geometry.coordinates.map(([x, y]) => [x!, y!] as [number, number]) }
       } catch {
-        return null
+        // Off the network or cut off by closures: the plan still shows the pair, as a straight line.
+        return straightLine.route(from, to)
       }
     },
   }
