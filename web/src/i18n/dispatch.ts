@@ -98,6 +98,8 @@ export const dispatchZh = {
   'dispatch.evac.legend.shelter': '安置点',
   'dispatch.evac.legend.uncovered': '覆盖不足的高风险村',
   'dispatch.evac.synthetic': '村人口为合成演示数据',
+  'dispatch.evac.assigned': '已安置',
+  'dispatch.evac.andMore': ' 等 {n} 个村',
 } as const
 
 export const dispatchEn: Record<keyof typeof dispatchZh, string> = {
@@ -199,4 +201,6 @@ export const dispatchEn: Record<keyof typeof dispatchZh, string> = {
   'dispatch.evac.legend.shelter': 'Shelter',
   'dispatch.evac.legend.uncovered': 'High-risk village not covered',
   'dispatch.evac.synthetic': 'Village populations are synthetic demo data',
+  'dispatch.evac.assigned': 'Placed',
+  'dispatch.evac.andMore': ' … {n} villages in all',
 }

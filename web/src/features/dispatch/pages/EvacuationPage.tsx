@@ -112,7 +112,7 @@ export function EvacuationPage() {
               <Space direction="vertical" style={{ width: '100%' }}>
                 <Row gutter={8}>
                   <Col span={8}><Statistic title={t('dispatch.evac.people')} value={plan.people} /></Col>
-                  <Col span={8}><Statistic title={t('dispatch.evac.capacity')} value={plan.assigned} valueStyle={{ color: '#389e0d' }} /></Col>
+                  <Col span={8}><Statistic title={t('dispatch.evac.assigned')} value={plan.assigned} valueStyle={{ color: '#389e0d' }} /></Col>
                   <Col span={8}><Statistic title={t('dispatch.evac.legend.unassigned')} value={plan.unassigned} valueStyle={{ color: plan.unassigned > 0 ? danger : undefined }} /></Col>
                 </Row>
                 <Typography.Text type="secondary" data-testid="evac-summary">
@@ -121,7 +121,8 @@ export function EvacuationPage() {
                 {plan.villages.some((v) => v.synthetic) && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('dispatch.evac.synthetic')}</Typography.Text>}
                 {unassignedVillages.length > 0 && (
                   <Alert type="error" showIcon message={t('dispatch.evac.unassignedVillages')}
-                    description={unassignedVillages.map((v) => `${v.name} ${v.unassigned}`).join('、')} />
+                    description={unassignedVillages.slice(0, 12).map((v) => `${v.name} ${v.unassigned}`).join('、')
+                      + (unassignedVillages.length > 12 ? t('dispatch.evac.andMore', { n: unassignedVillages.length }) : '')} />
                 )}
                 <Typography.Text strong>{t('dispatch.evac.shelters')}</Typography.Text>
                 {plan.shelters.map((s) => (
