@@ -40,7 +40,7 @@ export function PlanAttachments({ planId, attachments, canWrite }: { planId: str
         pagination={false}
         dataSource={attachments}
         columns={[
-          { title: t('plans.name'), dataIndex: 'fileName' },
+          { title: t('plans.fileName'), dataIndex: 'fileName' },
           { title: t('plans.size'), dataIndex: 'sizeBytes', width: 100, render: sizeText },
           { title: t('plans.uploadedBy'), dataIndex: 'uploadedByName', width: 120 },
           { title: t('plans.at'), dataIndex: 'uploadedAt', width: 170, render: (v: string) => new Date(v).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB') },
