@@ -205,6 +205,16 @@ describe('incidents: records, response, tasks, log, sitreps, duty, live', () => 
       const again = await req('POST', `/api/incidents/from-alarm/${alarmId}`, duty)
       expect(again.statusCode).toBe(200)
       expect(again.json()).toMatchObject({ created: false, id: first.json().id })
+      // The demo flood plan of the prepared database: orange and 0.6 m over the warning stage reach its Ⅲ级.
+      const suggested = (await req('GET', `/api/incidents/${first.json().id}/suggestions`, duty)).json().plans
+      const flood = suggested.find((p: { planName: string }) => p.planName === '乐平市防汛抗旱应急预案')
+      expect(flood).toMatchObject({ level: 3, levelName: 'Ⅲ级响应' })
+      const activated = await req('POST', `/api/incidents/${first.json().id}/activate`, commander, { planId: flood.planId, level: 3 })
+      expect(activated.statusCode, activated.body).toBe(200)
+      const demoTasks = (await req('GET', `/api/incidents/${first.json().id}/tasks`, duty)).json().items
+      expect(demoTasks.map((t: { title: string }) => t.title)).toEqual(['派专家组指导堤防巡查和险情处置', '抢险队集结待命，检查抢险物资', '落实巡堤人员，准备转移预案', '每3小时滚动发布降雨预报'])
+      expect(['team', 'team_type']).toContain(demoTasks[1].assignee.kind)
+      expect(demoTasks[2].assignee.name).toBe('镇桥镇（各乡镇人民政府）')
       expect((await req('POST', `/api/incidents/from-alarm/${alarmId}`, elsewhere)).statusCode).toBe(404)
       expect((await req('POST', `/api/incidents/from-alarm/${crypto.randomUUID()}`, duty)).statusCode).toBe(404)
     })
@@ -430,6 +440,19 @@ describe('incidents: records, response, tasks, log, sitreps, duty, live', () => 
       expect(handovers.length).toBeGreaterThan(0)
     })
 
+    it('notifies the officer on duty of a raised alarm', async () => {
+      const alarmId = crypto.randomUUID()
+      await platform.db.transaction(async (tx) => {
+        await enqueueEvent(tx, 'monitoring.alarm_raised', { alarmId, level: 'red', deviceId: crypto.randomUUID(), divisionCode: village, ruleId: 'r', value: 1, message: '桥头村雨量站：1小时降雨80毫米', raisedAt: new Date().toISOString() })
+      })
+      await platform.outbox.drain()
+      const items = (await req('GET', '/api/incidents/notifications', township)).json().items as { kind: string; title: string; body: string }[]
+      const mine = (await req('GET', '/api/incidents/notifications', duty)).json().items as { kind: string; title: string; body: string }[]
+      expect(mine.find((n) => n.body.includes(alarmId))).toMatchObject({ kind: 'alarm_raised', title: '红色告警：桥头村雨量站：1小时降雨80毫米' })
+      // The township officer has the duty-officer role neither nor a shift yet.
+      expect(items.find((n) => n.body.includes(alarmId))).toBeUndefined()
+    })
+
     it('adds a township shift that takes over for its villages, refusing a bad range', async () => {
       const startsAt = new Date(Date.now() - 3_600_000).toISOString()
       const endsAt = new Date(Date.now() + 3_600_000).toISOString()
@@ -440,6 +463,14 @@ describe('incidents: records, response, tasks, log, sitreps, duty, live', () => 
       const ok = await req('POST', '/api/incidents/duty/shifts', duty, { divisionCode: zhenqiao, role: 'officer', userId: township.user.id, personName: '镇值班员', phone: '0798-6000000', startsAt, endsAt })
       expect(ok.statusCode, ok.body).toBe(201)
       expect((await onDutyNow(platform.db, new Date(), village)).map((s) => s.personName)).toEqual(['镇值班员'])
+      // Now the township officer is on duty: an alarm in a village of the township reaches them.
+      const alarmId = crypto.randomUUID()
+      await platform.db.transaction(async (tx) => {
+        await enqueueEvent(tx, 'monitoring.alarm_raised', { alarmId, level: 'orange', deviceId: crypto.randomUUID(), divisionCode: village, ruleId: 'r', value: 1, message: '水位上涨', raisedAt: new Date().toISOString() })
+      })
+      await platform.outbox.drain()
+      const items = (await req('GET', '/api/incidents/notifications', township)).json().items as { body: string }[]
+      expect(items.some((n) => n.body.includes(alarmId))).toBe(true)
       const note = await req('POST', '/api/incidents/duty/handovers', township, { divisionCode: zhenqiao, fromName: '镇值班员', toName: '下一班', notes: '无异常' })
       expect(note.statusCode, note.body).toBe(201)
     })

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { Platform } from '../../platform.ts'
 import type { IncidentsContext } from './context.ts'
 import { incidentRoutes } from './incidentRoutes.ts'
+import { alarmRaisedHandler, alarmRaisedTopic } from './alarmLink.ts'
 import { IncidentHub } from './live.ts'
 import { incidentsRoutes } from './routes.ts'
 import { warningIssuedHandler, warningIssuedTopic } from './warningsLink.ts'
@@ -16,7 +17,8 @@ export const incidentsModule = (platform: Platform): FastifyPluginAsync => async
   // Open event streams would keep the HTTP server from closing: end them first.
   app.addHook('preClose', async () => { ctx.hub.closeAll() })
   const unsubscribe = platform.bus.subscribe(warningIssuedTopic, warningIssuedHandler(ctx))
-  app.addHook('onClose', async () => { unsubscribe() })
+  const unsubscribeAlarms = platform.bus.subscribe(alarmRaisedTopic, alarmRaisedHandler(ctx))
+  app.addHook('onClose', async () => { unsubscribe(); unsubscribeAlarms() })
   await app.register(incidentsRoutes(platform))
   await app.register(incidentRoutes(ctx))
 }
