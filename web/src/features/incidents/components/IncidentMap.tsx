@@ -67,7 +67,8 @@ export function IncidentMap({ location, items, visible }: { location: LonLat | n
             id: 'rivers', type: 'line', source: 'rivers', layout: { 'line-cap': 'round', 'line-join': 'round' },
             paint: {
               'line-color': ['case', ['==', ['get', 'name'], mainRiverName], '#0b5cad', '#78aee0'],
-              'line-width': ['case', ['==', ['get', 'name'], mainRiverName], ['interpolate', ['linear'], ['zoom'], 8, 3.5, 14, 9], ['interpolate', ['linear'], ['zoom'], 8, 1, 14, 3]],
+              // A zoom curve must be the top-level expression; the river decides the width at each stop.
+              'line-width': ['interpolate', ['linear'], ['zoom'], 8, ['case', ['==', ['get', 'name'], mainRiverName], 3.5, 1], 14, ['case', ['==', ['get', 'name'], mainRiverName], 9, 3]],
             },
           },
           {
