@@ -201,8 +201,8 @@ export async function insertReadings(q: Queryable, deviceIds: readonly string[],
 function upsertRollup(bucket: '1m' | '1h', unit: 'minute' | 'hour'): SQL {
   return sql`
     INSERT INTO monitoring.rollups AS o (device_id, metric, bucket, ts, n, sum, min, max)
-    SELECT device_id, metric, ${bucket}, date_trunc(${unit}, ts), count(*), sum(value), min(value), max(value)
-    FROM inserted GROUP BY device_id, metric, date_trunc(${unit}, ts)
+    SELECT device_id, metric, ${bucket}, date_trunc('${sql.raw(unit)}', ts), count(*), sum(value), min(value), max(value)
+    FROM inserted GROUP BY 1, 2, 4
     ON CONFLICT (device_id, metric, bucket, ts) DO UPDATE SET
       n = o.n + EXCLUDED.n, sum = o.sum + EXCLUDED.sum, min = least(o.min, EXCLUDED.min), max = greatest(o.max, EXCLUDED.max)`
 }
