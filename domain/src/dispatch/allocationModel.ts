@@ -118,9 +118,9 @@ export function allocationFrom(model: AllocationModel, solutions: readonly Trans
 
 /** Solves every item's LP (all items advance together, one `solveBatch` call per round). */
 export async function solveAllocation(
-  model: AllocationModel, solveBatch: (lps: string[]) => Promise<LpAnswer[]>,
+  model: AllocationModel, solveBatch: (lps: string[]) => Promise<LpAnswer[]>, k = 8,
 ): Promise<{ result: AllocationResult; stats: ColumnStats[] }> {
-  const { solutions, stats } = await solveTransportByColumns(model.items.map((i) => i.problem), solveBatch)
+  const { solutions, stats } = await solveTransportByColumns(model.items.map((i) => i.problem), solveBatch, k)
   return { result: allocationFrom(model, solutions), stats }
 }
 
