@@ -155,12 +155,8 @@ export async function getWarning(db: Db, actor: Actor, id: string): Promise<Stat
   if (row.cap_xml) return { ...view!, capXml: row.cap_xml, capPreview: false }
   // A preview of the document approval would issue (sent = now); references as they stand now
   const references = row.references_id ? await queries.findWarning(db, row.references_id) : null
-  let capXml: string | null = null
-  try {
-    capXml = await capDocument(db, row, new Date(), references)
-  } catch {
-    capXml = null
-  }
+  // a draft the CAP rules would refuse (e.g. expired) shows no preview rather than failing the read
+  const capXml = await capDocument(db, row, new Date(), references).catch(() => null)
   return { ...view!, capXml, capPreview: true }
 }
 
