@@ -9,6 +9,7 @@ import { seedSyntheticDivisionAreas } from './modules/geo/syntheticAreas.ts'
 import { seedSyntheticRoads } from './modules/dispatch/seed.ts'
 import { seedIncidentsDemo } from './modules/incidents/demo.ts'
 import { seedPlansDemo } from './modules/plans/demo.ts'
+import { seedWarningsDemo } from './modules/warnings/demo.ts'
 import { seedRegistryDemo } from './modules/registry/demo.ts'
 import { seedResourcesDemo } from './modules/resources/demo.ts'
 
@@ -60,6 +61,8 @@ export async function prepareDatabase(database: Database): Promise<void> {
   await seedRegistryDemo(database.db)
   await seedResourcesDemo(database.db)
   await seedPlansDemo(database.db)
+  // Warning recipients: responsible persons per township and village, hazard-point monitors, enterprise safety officers, public opt-ins.
+  await seedWarningsDemo(database.db)
   await seedSyntheticRoads(database.db)
   // This week's duty roster (a new week gets its own at the next start).
   await seedIncidentsDemo(database.db)

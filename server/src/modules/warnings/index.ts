@@ -12,6 +12,7 @@ import { warningsRoutes } from './routes.ts'
 import { deliveryRoutes } from './delivery/routes.ts'
 import { deliveryRuntime } from './delivery/runtime.ts'
 import { publicRoutes } from './publicRoutes.ts'
+import { receiptRoutes } from './delivery/receiptRoutes.ts'
 
 export const warningsModule = (platform: Platform): FastifyPluginAsync => async (app) => {
   const delivery = deliveryRuntime(platform)
@@ -20,4 +21,6 @@ export const warningsModule = (platform: Platform): FastifyPluginAsync => async 
   await app.register(warningsRoutes(platform), { prefix: '/api/warnings' })
   await app.register(deliveryRoutes(platform, delivery), { prefix: '/api/warnings' })
   await app.register(publicRoutes(platform), { prefix: '/public' })
+  // Recipients confirm from the link in their message, without an account.
+  await app.register(receiptRoutes(platform), { prefix: '/public' })
 }

@@ -15,7 +15,6 @@ import { createTestPlatform, type TestPlatform } from '../../../testing/platform
 import { loginAs } from '../../../testing/session.ts'
 import { enqueueEvent } from '../../events/outbox.ts'
 import { startReceiver, type LocalReceiver } from '../channels/testing.ts'
-import { receiptRoutes } from './receiptRoutes.ts'
 import { deliveryRuntimeOf } from './runtime.ts'
 import { configureDelivery } from './settings.ts'
 
@@ -110,7 +109,6 @@ describe('warning delivery (预警送达)', { timeout: 120_000 }, () => {
       backoff: { baseDelayMs: 1, maxDelayMs: 1, maxAttempts: 3 },
     })
     app = await buildApp(platform, { logger: false })
-    await app.register(receiptRoutes(platform), { prefix: '/public' })
     county = (await loginAs(app, platform, { role: 'duty_officer' })).headers
     other = (await loginAs(app, platform, { role: 'township', jurisdiction: '360281102' })).headers
     gatewayClient = (await loginAs(app, platform, { role: 'api_client' })).headers
