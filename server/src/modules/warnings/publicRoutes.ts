@@ -3,7 +3,7 @@
  * `GET /public/cap/feed.atom` (Atom 1.0, issued unexpired alerts newest first),
  * `GET /public/cap/{identifier}.xml` (the CAP document as published) and
  * `GET /public/warnings.json` (active warnings with their areas, for the page /alerts) and
- * `GET /public/boundary.json` (the county boundary, the page's base map).
+ * `GET /public/boundary.json` (the county boundary and township points, the page's base map).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
@@ -60,7 +60,7 @@ export const publicRoutes = (platform: Platform): FastifyPluginAsyncTypebox => a
 
   app.get('/boundary.json', {
     config: open,
-    schema: { tags, summary: '县界（公众预警底图）· County boundary for the public warnings map', response: { 200: schemas.BoundarySchema } },
+    schema: { tags, summary: '县界及乡镇位置（公众预警底图）· County boundary and township points for the public warnings map', response: { 200: schemas.BoundarySchema } },
   }, async (_request, reply) => {
     reply.header('cache-control', 'public, max-age=3600')
     return service.boundary(db)

@@ -159,8 +159,13 @@ describe('public CAP feed and warnings (/public, no session)', () => {
     const res = await app.inject({ method: 'GET', url: '/public/boundary.json' })
     expect(res.statusCode).toBe(200)
     const body = res.json()
-    expect(body.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual(['360281000000'])
-    expect(['Polygon', 'MultiPolygon']).toContain(body.features[0].geometry.type)
+    const county = body.features.filter((f: { properties: { level: string } }) => f.properties.level === 'county')
+    expect(county.map((f: { properties: { code: string } }) => f.properties.code)).toEqual(['360281000000'])
+    expect(['Polygon', 'MultiPolygon']).toContain(county[0].geometry.type)
+    const townships = body.features.filter((f: { properties: { level: string } }) => f.properties.level === 'township')
+    expect(townships).toHaveLength(20)
+    expect(townships.find((f: { properties: { code: string } }) => f.properties.code === '360281100000').properties.name).toBe('镇桥镇')
+    expect(townships[0].geometry.type).toBe('Point')
   })
 
   it('the public routes are in the OpenAPI document without a security requirement', async () => {

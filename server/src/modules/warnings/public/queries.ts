@@ -55,3 +55,12 @@ export async function countyBoundaries(q: Queryable): Promise<{ code: string; na
     WHERE d.level = 'county'
     ORDER BY d.code`)
 }
+
+/** Township-level units' points and names (labels on the public map). */
+export async function townshipPoints(q: Queryable): Promise<{ code: string; name: string; lon: number; lat: number }[]> {
+  return queryRows(q, sql`
+    SELECT code, name, ST_X(location) AS lon, ST_Y(location) AS lat
+    FROM geo.divisions
+    WHERE level = 'township' AND location IS NOT NULL AND code LIKE '360281%'
+    ORDER BY code`)
+}

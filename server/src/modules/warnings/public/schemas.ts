@@ -38,7 +38,7 @@ export const BoundarySchema = Type.Object({
   type: Type.Literal('FeatureCollection'),
   features: Type.Array(Type.Object({
     type: Type.Literal('Feature'),
-    properties: Type.Object({ code: Type.String(), name: Type.String() }),
-    geometry: Type.Unknown({ description: 'GeoJSON (Multi)Polygon' }),
+    properties: Type.Object({ code: Type.String(), name: Type.String(), level: Type.String({ description: 'county: the boundary; township: a township point' }) }),
+    geometry: Type.Unknown({ description: 'GeoJSON (Multi)Polygon or Point' }),
   })),
 })

@@ -9,7 +9,7 @@ import { warningLevelInfo } from '@yingji/domain/cap/warningLevels'
 import type { Queryable } from '../../../db/database.ts'
 import { notFound } from '../../../http/errors.ts'
 import { buildAtomFeed } from './atom.ts'
-import { countyBoundaries, listIssuedUnexpired, publishedCapXml, type PublicWarningRow } from './queries.ts'
+import { countyBoundaries, listIssuedUnexpired, townshipPoints, publishedCapXml, type PublicWarningRow } from './queries.ts'
 
 /** The feed lists at most this many alerts (a county rarely has more than a handful active). */
 const feedLimit = 500
@@ -106,11 +106,14 @@ function toPublic(row: PublicWarningRow, baseUrl: string): PublicWarning {
   }
 }
 
-/** The county boundary as a FeatureCollection, for the public map (no session). */
+/** The county boundary and the townships' points as a FeatureCollection, for the public map (no session). */
 export async function boundary(q: Queryable) {
-  const rows = await countyBoundaries(q)
+  const [areas, townships] = await Promise.all([countyBoundaries(q), townshipPoints(q)])
   return {
     type: 'FeatureCollection' as const,
-    features: rows.map((row) => ({ type: 'Feature' as const, properties: { code: row.code, name: row.name }, geometry: JSON.parse(row.geojson) as unknown })),
+    features: [
+      ...areas.map((row) => ({ type: 'Feature' as const, properties: { code: row.code, name: row.name, level: 'county' }, geometry: JSON.parse(row.geojson) as unknown })),
+      ...townships.map((row) => ({ type: 'Feature' as const, properties: { code: row.code, name: row.name, level: 'township' }, geometry: { type: 'Point', coordinates: [Number(row.lon), Number(row.lat)] } as unknown })),
+    ],
   }
 }

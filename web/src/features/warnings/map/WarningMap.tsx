@@ -39,6 +39,9 @@ export function WarningMap({ areas = empty as FeatureCollection<Geometry>, point
   const containerRef = useRef<HTMLDivElement>(null)
   const [map, setMap] = useState<maplibregl.Map | null>(null)
   const boundary = useBoundary()
+  // The last view asked for: redone when the container gets its real size (a map created in a
+  // hidden or not yet laid-out container would otherwise keep a view fitted to 0 × 0 pixels).
+  const fitRef = useRef<(() => void) | null>(null)
   const clickRef = useRef(onMapClick)
   const areaClickRef = useRef(onAreaClick)
   clickRef.current = onMapClick
@@ -82,10 +85,17 @@ export function WarningMap({ areas = empty as FeatureCollection<Geometry>, point
       else if (hit && areaClickRef.current) areaClickRef.current(String(hit.properties?.id ?? ''))
     })
     instance.on('load', () => setMap(instance))
+    const observer = new ResizeObserver(() => {
+      if (container.clientWidth === 0 || container.clientHeight === 0) return
+      instance.resize()
+      fitRef.current?.()
+    })
+    observer.observe(container)
     // Browser tests project coordinates to pixels through the map (by test id).
     const exposed = ((window as unknown as { __warningMaps?: Record<string, maplibregl.Map> }).__warningMaps ??= {})
     exposed[testId] = instance
     return () => {
+      observer.disconnect()
       if (exposed[testId] === instance) delete exposed[testId]
       setMap(null)
       instance.remove()
@@ -101,16 +111,34 @@ export function WarningMap({ areas = empty as FeatureCollection<Geometry>, point
     ;(map.getSource('boundary') as maplibregl.GeoJSONSource).setData(boundary.data)
     if (!fitToAreas || areas.features.length === 0) {
       const bounds = boundsOf(boundary.data)
-      if (bounds) map.fitBounds(bounds, { padding: 24, animate: false })
+      if (bounds) {
+        fitRef.current = () => map.fitBounds(bounds, { padding: 24, animate: false })
+        fitRef.current()
+      }
     }
   }, [map, boundary.data, fitToAreas, areas.features.length])
+
+  // Township names (the boundary answer carries their points): the offline style draws no text.
+  useEffect(() => {
+    if (!map || !boundary.data) return
+    const markers = boundary.data.features.filter((f) => f.geometry.type === 'Point').map((feature) => {
+      const label = document.createElement('div')
+      label.textContent = String(feature.properties?.name ?? '')
+      label.style.cssText = 'font-size:11px;color:#595959;text-shadow:0 0 2px #fff,0 0 2px #fff;white-space:nowrap;pointer-events:none'
+      return new maplibregl.Marker({ element: label, anchor: 'center' }).setLngLat((feature.geometry as Point).coordinates as LonLat).addTo(map)
+    })
+    return () => markers.forEach((marker) => marker.remove())
+  }, [map, boundary.data])
 
   useEffect(() => {
     if (!map) return
     ;(map.getSource('areas') as maplibregl.GeoJSONSource).setData(areas)
     if (fitToAreas && areas.features.length > 0) {
       const bounds = boundsOf(areas)
-      if (bounds) map.fitBounds(bounds, { padding: 60, maxZoom: 12, animate: false })
+      if (bounds) {
+        fitRef.current = () => map.fitBounds(bounds, { padding: 60, maxZoom: 12, animate: false })
+        fitRef.current()
+      }
     }
   }, [map, areas, fitToAreas])
 

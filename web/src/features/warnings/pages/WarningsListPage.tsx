@@ -11,8 +11,9 @@ import { LevelTag, StatusTag } from '../components/LevelTag.tsx'
 import { WarningActions } from '../components/WarningActions.tsx'
 import { authorRoles } from '../components/permissions.ts'
 
+/** Beijing time (warnings are issued in it, whatever the browser's zone). */
 export const formatTime = (value: string | null | undefined) =>
-  value ? new Date(value).toLocaleString('zh-CN', { hour12: false, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }) : '—'
+  value ? new Date(value).toLocaleString('zh-CN', { hour12: false, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' }) : '—'
 
 /** 预警列表: warnings by status with level colours and the actions the role allows. */
 export function WarningsListPage() {
