@@ -137,6 +137,87 @@ describe('the incident chain in Chromium', () => {
       .some((stream) => stream.url.includes(`/api/incidents/${id}/stream`) && stream.readyState === EventSource.OPEN), incidentId, { timeout: 15_000 })
   }
 
+  it('takes a call (值班接报) with the place picked on the map, lists it, and puts the officer on duty', { timeout: 180_000 }, async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 1000 } })
+    try {
+      const page = await signIn(context, officer)
+      await page.getByRole('menuitem', { name: /应急指挥/ }).click()
+      await page.waitForURL('**/incidents/list')
+      await page.getByTestId('open-call-form').click()
+      const form = page.getByTestId('call-form')
+      await form.getByLabel('报告人').fill('李村长')
+      await form.getByLabel('联系电话').fill('13900000000')
+      await form.getByLabel('事件经过').fill('村后山体滑坡，阻断村道，暂无人员伤亡')
+      await form.getByLabel('事件名称').fill('镇桥镇山体滑坡阻断村道')
+      await form.getByLabel('事件子类').click()
+      await page.locator('.ant-select-item-option').filter({ hasText: '地质灾害' }).click()
+      await form.getByLabel('行政区划').click()
+      await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: '镇桥镇' }).click()
+      const picker = await form.getByTestId('place-picker').boundingBox()
+      await page.mouse.click(picker!.x + picker!.width / 2, picker!.y + picker!.height / 2)
+      await expect.poll(() => form.innerText()).toMatch(/1\d\d\.\d{5}, 2\d\.\d{5}/)
+      await shoot(page, 'incidents-call-form-zh.png')
+      await form.getByTestId('call-form-submit').click()
+      await page.waitForURL(/\/incidents\/[0-9a-f-]{36}$/, { timeout: 15_000 })
+      const facts = page.getByTestId('incident-facts')
+      await expect.poll(() => facts.innerText()).toContain('李村长')
+      expect(await facts.innerText()).toContain('地质灾害')
+      expect(await facts.innerText()).toContain('值班接报')
+
+      // A work-safety accident 20 minutes ago with one death: 一般事故, to be reported to the county within 1 h (Decree 493 Art. 9).
+      const desk = await loginAs(app, platform, { role: 'duty_officer' })
+      const accident = await app.inject({
+        method: 'POST', url: '/api/incidents', headers: desk.headers,
+        payload: {
+          category: 'accident', subtype: 'hazmatAccident', title: '镇桥镇化工企业危化品泄漏', divisionCode: '360281100000',
+          occurredAt: new Date(Date.now() - 20 * 60_000).toISOString(), source: 'manual', facts: { deaths: 1, injured: 2 },
+        },
+      })
+      expect(accident.statusCode, accident.body).toBe(201)
+
+      // The list shows both, open; the accident graded, its county deadline counting down.
+      await page.goto(`${baseUrl}/incidents/list`)
+      const rows = page.getByTestId('incident-list').locator('.ant-table-tbody tr.ant-table-row')
+      const row = rows.filter({ hasText: '镇桥镇山体滑坡阻断村道' })
+      await row.waitFor()
+      expect(await row.getByTestId('incident-status').innerText()).toBe('待处置')
+      const accidentRow = rows.filter({ hasText: '镇桥镇化工企业危化品泄漏' })
+      expect(await accidentRow.getByTestId('incident-grade').innerText()).toBe('一般事故')
+      expect(await accidentRow.getByTestId('countdown').innerText()).toMatch(/^剩余 0:[34]\d:\d{2}$/)
+      await shoot(page, 'incidents-list-zh.png')
+
+      // Its board: the reporting deadlines (county 1 h, then the city 2 h); the county report is marked done.
+      await accidentRow.getByTestId('incident-link').click()
+      const deadlines = page.getByTestId('reporting-deadlines')
+      await deadlines.waitFor()
+      expect(await deadlines.getByTestId('deadline-countdown').count()).toBe(2)
+      await deadlines.getByTestId('mark-reported').click()
+      await expect.poll(() => deadlines.getByTestId('deadline-countdown').count()).toBe(1)
+      expect(await deadlines.innerText()).toContain('已上报')
+      expect(await deadlines.getByTestId('reporting-step').first().getAttribute('data-state')).toBe('done')
+      // Placed at its township's point (no location given); the map is drawn before the picture.
+      await page.locator('.incident-marker').waitFor()
+      await page.getByTestId('incident-title').scrollIntoViewIfNeeded()
+      await shoot(page, 'incidents-accident-deadlines-zh.png')
+
+      // 值班: the officer puts himself on duty for the next 24 hours; 当前值班 shows him at once.
+      await page.getByRole('menuitem', { name: '值班' }).click()
+      await page.waitForURL('**/incidents/duty')
+      await page.getByTestId('shift-add').click()
+      const shiftDialog = page.getByRole('dialog').filter({ hasText: '添加排班' })
+      await shiftDialog.getByLabel('姓名').fill('赵值班')
+      await shiftDialog.getByLabel('联系电话').fill('0798-6812345')
+      await shiftDialog.getByRole('button', { name: /确\s*定|OK/ }).click()
+      const onDuty = page.getByTestId('duty-now').getByTestId('duty-person').filter({ hasText: '赵值班' })
+      await onDuty.waitFor({ timeout: 10_000 })
+      expect(await onDuty.innerText()).toContain('0798-6812345')
+      expect(await page.getByTestId('duty-week').innerText()).toContain('赵值班')
+      await shoot(page, 'incidents-duty-zh.png')
+    } finally {
+      await context.close()
+    }
+  })
+
   it('alarm → incident → flood plan Ⅳ suggested with its reason → commander activates → tasks appear live → accepted → sitrep exported', { timeout: 240_000 }, async () => {
     await ensureFloodPlan()
     const station = await createRiverStation()
@@ -270,87 +351,6 @@ describe('the incident chain in Chromium', () => {
     } finally {
       await officerContext.close()
       await commanderContext.close()
-    }
-  })
-
-  it('takes a call (值班接报) with the place picked on the map, lists it, and puts the officer on duty', { timeout: 180_000 }, async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 1000 } })
-    try {
-      const page = await signIn(context, officer)
-      await page.getByRole('menuitem', { name: /应急指挥/ }).click()
-      await page.waitForURL('**/incidents/list')
-      await page.getByTestId('open-call-form').click()
-      const form = page.getByTestId('call-form')
-      await form.getByLabel('报告人').fill('李村长')
-      await form.getByLabel('联系电话').fill('13900000000')
-      await form.getByLabel('事件经过').fill('村后山体滑坡，阻断村道，暂无人员伤亡')
-      await form.getByLabel('事件名称').fill('镇桥镇山体滑坡阻断村道')
-      await form.getByLabel('事件子类').click()
-      await page.locator('.ant-select-item-option').filter({ hasText: '地质灾害' }).click()
-      await form.getByLabel('行政区划').click()
-      await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: '镇桥镇' }).click()
-      const picker = await form.getByTestId('place-picker').boundingBox()
-      await page.mouse.click(picker!.x + picker!.width / 2, picker!.y + picker!.height / 2)
-      await expect.poll(() => form.innerText()).toMatch(/1\d\d\.\d{5}, 2\d\.\d{5}/)
-      await shoot(page, 'incidents-call-form-zh.png')
-      await form.getByTestId('call-form-submit').click()
-      await page.waitForURL(/\/incidents\/[0-9a-f-]{36}$/, { timeout: 15_000 })
-      const facts = page.getByTestId('incident-facts')
-      await expect.poll(() => facts.innerText()).toContain('李村长')
-      expect(await facts.innerText()).toContain('地质灾害')
-      expect(await facts.innerText()).toContain('值班接报')
-
-      // A work-safety accident 20 minutes ago with one death: 一般事故, to be reported to the county within 1 h (Decree 493 Art. 9).
-      const desk = await loginAs(app, platform, { role: 'duty_officer' })
-      const accident = await app.inject({
-        method: 'POST', url: '/api/incidents', headers: desk.headers,
-        payload: {
-          category: 'accident', subtype: 'hazmatAccident', title: '镇桥镇化工企业危化品泄漏', divisionCode: '360281100000',
-          occurredAt: new Date(Date.now() - 20 * 60_000).toISOString(), source: 'manual', facts: { deaths: 1, injured: 2 },
-        },
-      })
-      expect(accident.statusCode, accident.body).toBe(201)
-
-      // The list shows both, open; the accident graded, its county deadline counting down.
-      await page.goto(`${baseUrl}/incidents/list`)
-      const rows = page.getByTestId('incident-list').locator('.ant-table-tbody tr.ant-table-row')
-      const row = rows.filter({ hasText: '镇桥镇山体滑坡阻断村道' })
-      await row.waitFor()
-      expect(await row.getByTestId('incident-status').innerText()).toBe('待处置')
-      const accidentRow = rows.filter({ hasText: '镇桥镇化工企业危化品泄漏' })
-      expect(await accidentRow.getByTestId('incident-grade').innerText()).toBe('一般事故')
-      expect(await accidentRow.getByTestId('countdown').innerText()).toMatch(/^剩余 0:[34]\d:\d{2}$/)
-      await shoot(page, 'incidents-list-zh.png')
-
-      // Its board: the reporting deadlines (county 1 h, then the city 2 h); the county report is marked done.
-      await accidentRow.getByTestId('incident-link').click()
-      const deadlines = page.getByTestId('reporting-deadlines')
-      await deadlines.waitFor()
-      expect(await deadlines.getByTestId('deadline-countdown').count()).toBe(2)
-      await deadlines.getByTestId('mark-reported').click()
-      await expect.poll(() => deadlines.getByTestId('deadline-countdown').count()).toBe(1)
-      expect(await deadlines.innerText()).toContain('已上报')
-      expect(await deadlines.getByTestId('reporting-step').first().getAttribute('data-state')).toBe('done')
-      // Placed at its township's point (no location given); the map is drawn before the picture.
-      await page.locator('.incident-marker').waitFor()
-      await page.getByTestId('incident-title').scrollIntoViewIfNeeded()
-      await shoot(page, 'incidents-accident-deadlines-zh.png')
-
-      // 值班: the officer puts himself on duty for the next 24 hours; 当前值班 shows him at once.
-      await page.getByRole('menuitem', { name: '值班' }).click()
-      await page.waitForURL('**/incidents/duty')
-      await page.getByTestId('shift-add').click()
-      const shiftDialog = page.getByRole('dialog').filter({ hasText: '添加排班' })
-      await shiftDialog.getByLabel('姓名').fill('赵值班')
-      await shiftDialog.getByLabel('联系电话').fill('0798-6812345')
-      await shiftDialog.getByRole('button', { name: /确\s*定|OK/ }).click()
-      const onDuty = page.getByTestId('duty-now').getByTestId('duty-person').filter({ hasText: '赵值班' })
-      await onDuty.waitFor({ timeout: 10_000 })
-      expect(await onDuty.innerText()).toContain('0798-6812345')
-      expect(await page.getByTestId('duty-week').innerText()).toContain('赵值班')
-      await shoot(page, 'incidents-duty-zh.png')
-    } finally {
-      await context.close()
     }
   })
 })
