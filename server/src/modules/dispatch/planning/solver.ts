@@ -17,7 +17,7 @@ export interface LpResult {
   ms: number
 }
 
-interface Pending { resolve: (r: LpResult[]) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
+interface Pending { worker: Worker; resolve: (r: LpResult[]) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
 
 const workerUrl = new URL('./highsWorker.mjs', import.meta.url)
 
@@ -27,8 +27,10 @@ const pending = new Map<number, Pending>()
 /** Requests run one after another on the single worker. */
 let queue: Promise<unknown> = Promise.resolve()
 
-function failAll(error: Error) {
+/** Fails the requests of one worker (a replaced worker's late exit must not fail its successor's). */
+function failAll(w: Worker, error: Error) {
   for (const [id, p] of pending) {
+    if (p.worker !== w) continue
     clearTimeout(p.timer)
     p.reject(error)
     pending.delete(id)
@@ -47,8 +49,8 @@ function getWorker(): Worker {
     if (m.error !== undefined) p.reject(new Error(`HiGHS: ${m.error}`))
     else p.resolve(m.results!)
   })
-  w.on('error', (e) => { if (worker === w) worker = null; failAll(e) })
-  w.on('exit', () => { if (worker === w) worker = null; failAll(new Error('HiGHS worker exited')) })
+  w.on('error', (e) => { if (worker === w) worker = null; failAll(w, e) })
+  w.on('exit', () => { if (worker === w) worker = null; failAll(w, new Error('HiGHS worker exited')) })
   worker = w
   return w
 }
@@ -72,7 +74,7 @@ function run(lps: string[], options: SolveOptions): Promise<LpResult[]> {
       if (worker === w) worker = null
       void w.terminate()
     }, timeoutMs)
-    pending.set(id, { resolve, reject, timer })
+    pending.set(id, { worker: w, resolve, reject, timer })
     w.postMessage({ id, lps, timeLimit })
   })
 }
