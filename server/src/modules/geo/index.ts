@@ -13,3 +13,7 @@ export const geoModule = (platform: Platform): FastifyPluginAsync => async (app)
 export { divisionNames, divisionPlaces, divisionPoints, parseDivisionCode, rivers, type DivisionPlace } from './service.ts'
 export { seedLeping } from './seed.ts'
 export { importDivisionsCsv } from './importCsv.ts'
+export {
+  seedSyntheticDivisionAreas, ensureSyntheticDivisionAreas, divisionsCoveredBy, divisionsAreaSql, findDivisionRefs, divisionNamesOf,
+  divisionAreasUnder, syntheticAreaSource, gridSize,
+} from './syntheticAreas.ts'
