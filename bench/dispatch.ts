@@ -1,7 +1,6 @@
 /**
- * Dispatch algorithms. Sections (coordination between helpers): `routingBench()` (this part, D1)
- * measures routing; `planningBench()` (D2 appends it below: allocation and evacuation) runs after
- * it from `run()`. Keep each section self-contained.
+ * Dispatch algorithms: `routingBench()` (below) measures routing; `planningBench()`
+ * (bench/lib/dispatchPlanning.ts: supplies allocation and evacuation) runs after it.
  *
  * Routing: fastest-path queries (A* with landmarks over the CSR graph, domain/src/dispatch) on
  * Leping's synthetic road network and on a synthetic road-like grid of ≥ 1 M directed edges,
@@ -25,16 +24,14 @@ import { lepingAnchors, lepingSyntheticSeed } from '../domain/src/geo/leping.ts'
 import { mulberry32 } from '../domain/src/geo/seededRandom.ts'
 import { synthesizeDivisions } from '../domain/src/geo/syntheticDivisions.ts'
 import { loadLepingDatasets } from '../server/src/modules/geo/lepingDatasets.ts'
+import { planningBench } from './lib/dispatchPlanning.ts'
 
-export const description = 'routing p50/p99 (A* with landmarks vs plain Dijkstra vs ngraph.path), with closures; 50 × 50 matrix'
+export const description = 'routing p50/p99 (A* with landmarks vs plain Dijkstra vs ngraph.path), with closures; 50 × 50 matrix; allocation and evacuation (HiGHS vs greedy)'
 
 export async function run(): Promise<void> {
   await routingBench()
-  await planningBench?.()
+  await planningBench()
 }
-
-/** D2: replace this with the planning section (allocation, evacuation) at the end of the file. */
-const planningBench: (() => Promise<void>) | undefined = undefined
 
 interface Query { sources: Anchor[]; targets: Anchor[] }
 
