@@ -8,7 +8,7 @@ import { useDeleteWarning, useWarningAction, type WarningAction } from '../api/w
 import { approverRoles, authorRoles, emergencyRoles } from './permissions.ts'
 
 /** The actions a warning's status and the user's role allow: submit, approve, reject, update, cancel … */
-export function WarningActions({ warning, size = 'small', showOpen = false }: { warning: Warning; size?: 'small' | 'middle'; showOpen?: boolean }) {
+export function WarningActions({ warning, size = 'small', showOpen = false, editing = false }: { warning: Warning; size?: 'small' | 'middle'; showOpen?: boolean; editing?: boolean }) {
   const { t } = useI18n()
   const { message } = App.useApp()
   const navigate = useNavigate()
@@ -38,7 +38,7 @@ export function WarningActions({ warning, size = 'small', showOpen = false }: { 
   const buttons = []
   if (showOpen) buttons.push(<Button key="open" size={size} type="link" onClick={() => navigate(`/warnings/${warning.id}`)}>{t('warnings.action.open')}</Button>)
   if ((warning.status === 'draft' || warning.status === 'rejected') && author) {
-    buttons.push(<Button key="edit" size={size} onClick={() => navigate(`/warnings/${warning.id}/edit`)} data-testid="warning-edit">{t('warnings.action.edit')}</Button>)
+    if (!editing) buttons.push(<Button key="edit" size={size} onClick={() => navigate(`/warnings/${warning.id}/edit`)} data-testid="warning-edit">{t('warnings.action.edit')}</Button>)
     buttons.push(<Button key="submit" size={size} type="primary" loading={action.isPending} onClick={() => run('submit')} data-testid="warning-submit">{t('warnings.action.submit')}</Button>)
     buttons.push(
       <Popconfirm key="delete" title={t('warnings.confirm.delete')} onConfirm={async () => { await remove.mutateAsync(warning.id).catch((e: Error) => message.error(e.message)); navigate('/warnings/list') }}>

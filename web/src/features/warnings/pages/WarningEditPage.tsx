@@ -152,7 +152,7 @@ export function WarningEditPage() {
             {existing.data && <StatusTag status={existing.data.status} expires={existing.data.expires} />}
           </Space>
         }
-        extra={existing.data && <WarningActions warning={existing.data} size="middle" />}
+        extra={existing.data && <WarningActions warning={existing.data} size="middle" editing />}
       >
         {alarmId && fromAlarm.isError && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={fromAlarm.error.message} />}
         {alarmId && fromAlarm.data && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('warnings.form.fromAlarm', { alarm: `${fromAlarm.data.alarm.deviceName} · ${fromAlarm.data.alarm.message}` })}
