@@ -1,9 +1,11 @@
-import highsLoader from 'highs'
+import highsModule from 'highs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildAllocation, greedyAllocation, solveAllocation, type AllocationDemand, type AllocationInput, type AllocationPriority } from './allocationModel.ts'
 import { buildEvacuation, solveEvacuation } from './evacuationModel.ts'
 import { buildTransportLp, readTransportSolution, solveTransportByColumns, transportCost, type LpAnswer, type TransportProblem } from './transportModel.ts'
 
+// highs ships CommonJS typings for an ES module: at run time the default import is the loader.
+const highsLoader = highsModule as unknown as typeof highsModule.default
 type Highs = Awaited<ReturnType<typeof highsLoader>>
 let highs: Highs
 beforeAll(async () => { highs = await highsLoader() })
