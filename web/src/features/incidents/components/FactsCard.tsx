@@ -73,7 +73,7 @@ export function FactsCard({ incident, canEdit }: { incident: IncidentCore; canEd
                 data-state={row.state}
                 extra={
                   row.doneAt ? (
-                    <Typography.Text type={row.state === 'done_late' ? 'warning' : 'success'}>
+                    <Typography.Text type={row.state === 'done_late' ? 'warning' : 'success'} style={{ whiteSpace: 'nowrap' }}>
                       {t(row.state === 'done_late' ? 'incidents.reportedLate' : 'incidents.deadlineDone')} {formatTime(row.doneAt).slice(5)}
                     </Typography.Text>
                   ) : (
