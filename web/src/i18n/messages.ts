@@ -24,6 +24,7 @@ export const zh = {
   'login.passwordRequired': '请输入密码',
   'login.submit': '登录',
   'login.failed': '登录失败',
+  'login.publicAlerts': '查看公众预警信息（无需登录）',
 
   'password.title': '修改密码',
   'password.forced': '首次登录或密码已被重置，请先设置新密码后继续使用。',
@@ -532,6 +533,7 @@ export const en: Record<MessageKey, string> = {
   'app.subtitle': 'Leping Emergency Management Bureau',
 
   'login.title': 'Sign in',
+  'login.publicAlerts': 'Public warnings (no sign-in needed)',
   'login.username': 'Username',
   'login.password': 'Password',
   'login.usernameRequired': 'Please enter your username',

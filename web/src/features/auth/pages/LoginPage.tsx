@@ -42,6 +42,10 @@ export function LoginPage({ onLoggedIn, languageSwitch }: LoginPageProps) {
             {t('login.submit')}
           </Button>
         </Form>
+        {/* The public warnings page needs no account: one link for residents who land here. */}
+        <div style={{ marginTop: 16, textAlign: 'center' }}>
+          <a href="/alerts" data-testid="public-alerts-link">{t('login.publicAlerts')}</a>
+        </div>
       </Card>
     </div>
   )
