@@ -49,7 +49,9 @@ describe('access control across the whole API', () => {
     // Declared public: health, settings, OpenAPI, login and logout.
     const publicUrls = registered.filter((r) => r.config?.access === 'public').map((r) => r.url)
     // The device ingest route authenticates devices by their own key, not users.
-    expect(new Set(publicUrls)).toEqual(new Set(['/api/health', '/api/ui-config', '/api/openapi.json', '/api/auth/login', '/api/auth/logout', '/api/ingest/readings']))
+    // Under /public: the CAP feed, each alert's XML, the public page's data, and the receipt link in messages.
+    expect(new Set(publicUrls)).toEqual(new Set(['/api/health', '/api/ui-config', '/api/openapi.json', '/api/auth/login', '/api/auth/logout', '/api/ingest/readings',
+      '/public/boundary.json', '/public/cap/:identifier.xml', '/public/cap/feed.atom', '/public/warnings.json', '/public/warnings/ack/:token']))
   })
 
   it('answers 401 to a caller without credentials on every route not declared public', async () => {
@@ -129,6 +131,11 @@ describe('access control across the whole API', () => {
       { who: '镇桥镇 township officer', url: '/api/monitoring/devices?divisionCode=360281101', status: 403 },
       { who: '镇桥镇 township officer', url: '/api/monitoring/alarms?divisionCode=360281101', status: 403 },
       { who: 'county duty officer', url: '/api/monitoring/alarms?divisionCode=360281101', status: 200 },
+      // Warnings, plans, incidents, dispatch: every signed-in caller reads within their jurisdiction.
+      ...Object.keys(callers).flatMap((who) => ['/api/warnings', '/api/warnings/hazards', '/api/plans', '/api/incidents', '/api/incidents/duty/now',
+        '/api/dispatch/roads', '/api/dispatch/closures'].map((url) => ({ who, url, status: 200 }))),
+      // Recipients are managed by the county and townships only.
+      ...Object.keys(callers).map((who) => ({ who, url: '/api/warnings/subscribers', status: ['county admin', 'county duty officer', '镇桥镇 township officer'].includes(who) ? 200 : 403 })),
     ]
 
     it.each(matrix)('$who: GET $url → $status', async ({ who, url, status }) => {
@@ -148,6 +155,17 @@ describe('access control across the whole API', () => {
     it.each([
       ...['塘湖村 village officer', 'enterprise user', '镇桥镇 township officer'].map((who) => ({ who, url: '/api/monitoring/devices' })),
       ...['塘湖村 village officer', 'enterprise user'].map((who) => ({ who, url: `/api/monitoring/alarms/${sampleParams.id}/acknowledge` })),
+    ])('$who: POST $url → 403', async ({ who, url }) => {
+      const res = await app.inject({ method: 'POST', url, headers: sessions[who]!, payload: { nonsense: true } })
+      expect(res.statusCode).toBe(403)
+    })
+
+    // Approving warnings, writing plans and closing roads: refused to the roles without the duty.
+    it.each([
+      ...['county duty officer', '镇桥镇 township officer', '塘湖村 village officer'].map((who) => ({ who, url: `/api/warnings/${sampleParams.id}/approve` })),
+      ...['county duty officer', '镇桥镇 township officer', '塘湖村 village officer', 'enterprise user'].map((who) => ({ who, url: '/api/plans' })),
+      ...['镇桥镇 township officer', '塘湖村 village officer', 'enterprise user'].map((who) => ({ who, url: '/api/dispatch/closures' })),
+      ...['county duty officer', '镇桥镇 township officer', '塘湖村 village officer'].map((who) => ({ who, url: `/api/incidents/${sampleParams.id}/activate` })),
     ])('$who: POST $url → 403', async ({ who, url }) => {
       const res = await app.inject({ method: 'POST', url, headers: sessions[who]!, payload: { nonsense: true } })
       expect(res.statusCode).toBe(403)
