@@ -101,6 +101,8 @@ describe('warning delivery (预警送达)', { timeout: 120_000 }, () => {
     })
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()))
     platform = await createTestPlatform()
+    // The prepared database holds the demo recipients; this test counts its own.
+    await platform.db.execute(sql`DELETE FROM warnings.subscribers WHERE synthetic`)
     configureDelivery(platform, {
       autoStart: false, publicBaseUrl: 'http://yj.test',
       sms: { gatewayUrl: gateway.url, ratePerSecond: 0, concurrency: 1 },
