@@ -39,6 +39,8 @@ async function runChild(target: OpenOptions, scenario: DeliveryCrashScenario, ga
 
 async function seed(database: Database): Promise<string> {
   const warningId = crypto.randomUUID()
+  // Only this test's recipients: the prepared database holds the demo ones.
+  await database.db.execute(sql`DELETE FROM warnings.subscribers WHERE synthetic`)
   await database.db.execute(sql`
     INSERT INTO warnings.subscribers (id, name, kind, role, division_code, phone, channels)
     SELECT gen_random_uuid(), '接收人' || i, CASE WHEN i % 10 = 0 THEN 'responsible' ELSE 'public' END, 'public', '360281100201',
