@@ -220,8 +220,8 @@ describe('monitoring in Chromium', () => {
       await expect.poll(() => page.getByTestId('alarm-notification').count()).toBe(0)
       await expect.poll(() => page.getByTestId('alarm-badge').innerText()).toBe('')
 
-      // A local variant raises red to 200 mm in 3 h: the rainfall already counted keeps counting,
-      // and the same alarm steps down to orange (no reset, no duplicate).
+      // A local variant raises red to 200 mm in 3 h: the chart's red line moves at once; the alarm
+      // is the same one (no reset, no duplicate) and stays red through the rule's clear-hold time.
       await page.getByTestId('device-rules-edit').click()
       const rainstorm = page.getByTestId('rule-rain_gauge.rainstorm')
       await rainstorm.getByLabel('redMm').fill('200')
@@ -229,8 +229,9 @@ describe('monitoring in Chromium', () => {
       await page.getByTestId('device-rules-save').click()
       await page.locator('.ant-drawer-mask:visible').waitFor({ state: 'detached' })
       await expect.poll(() => page.getByTestId('device-rules').innerText()).toContain('redMm = 200')
-      await expect.poll(() => page.getByTestId('device-alarm').getByTestId('alarm-level').innerText(), { timeout: 15_000 }).toBe('橙色')
+      await expect.poll(() => chart.getAttribute('data-thresholds'), { timeout: 15_000 }).toContain('red:200')
       expect(await page.getByTestId('device-alarm').count()).toBe(1)
+      expect(await page.getByTestId('device-alarm').getByTestId('alarm-level').innerText()).toBe('红色')
       await page.waitForTimeout(300)
       await shoot(page, 'monitoring-rules-saved-zh.png')
 
@@ -239,7 +240,7 @@ describe('monitoring in Chromium', () => {
       const deviceRow = page.getByTestId('device-list').locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: 'ZQ-RAIN-E2E' })
       await deviceRow.waitFor()
       expect(await deviceRow.getByTestId('device-status').innerText()).toBe('在线')
-      expect(await deviceRow.getByTestId('alarm-level').innerText()).toBe('橙色')
+      expect(await deviceRow.getByTestId('alarm-level').innerText()).toBe('红色')
       await shoot(page, 'monitoring-devices-zh.png')
       await page.getByTestId('language-switch').click()
       await page.getByRole('menuitem', { name: 'Alarms' }).click()

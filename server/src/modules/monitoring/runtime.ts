@@ -51,6 +51,22 @@ export function effectiveRules(device: Pick<DeviceInfo, 'type' | 'expectedInterv
   return { rules, definitions, problems }
 }
 
+/** Every rule of the device (also those switched off) with its own parameters as in force: what the settings page edits. */
+export function ruleSettings(device: Pick<DeviceInfo, 'type' | 'params' | 'ruleOverride'>): { id: string; name: { zh: string; en: string }; params: Record<string, number | null>; disabled: boolean }[] {
+  const definitions = [...defaultRulesFor(device.type)]
+  for (const added of device.ruleOverride.add ?? []) {
+    const at = definitions.findIndex((d) => d.id === added.id)
+    if (at >= 0) definitions[at] = added
+    else definitions.push(added)
+  }
+  return definitions.map((definition) => {
+    const own = device.ruleOverride.rules?.[definition.id]
+    const merged: Record<string, number | null> = { ...definition.params, ...device.params, ...device.ruleOverride.params, ...own?.params }
+    const params = Object.fromEntries(Object.keys(definition.params ?? {}).map((key) => [key, merged[key] ?? null]))
+    return { id: definition.id, name: definition.name, params, disabled: own?.disabled === true }
+  })
+}
+
 const replayWindowMs = 10 * 60_000
 const noSnapshotReplayMs = 24 * 3_600_000
 const replayLimit = 500_000

@@ -43,6 +43,10 @@ export const CreatedDevice = Type.Intersect([Device, Type.Object({ apiKey: Type.
 
 export const DeviceDetail = Type.Intersect([Device, Type.Object({
   rules: Type.Array(Type.Any(), { description: '生效的规则（含阈值）· effective rules with thresholds' }),
+  ruleSettings: Type.Array(Type.Object({
+    id: Type.String(), name: Type.Object({ zh: Type.String(), en: Type.String() }),
+    params: Type.Record(Type.String(), Nullable(Type.Number())), disabled: Type.Boolean(),
+  }), { description: '全部规则及其参数（含已停用）· every rule with its parameters in force, also those switched off' }),
   ruleProblems: Type.Array(Type.Object({ ruleId: Type.String(), field: Type.String(), message: Type.String(), messageEn: Type.String() })),
 })])
 

@@ -13,7 +13,7 @@ import { recordAudit } from '../auth/audit.ts'
 import { divisionPlaces, parseDivisionCode } from '../geo/index.ts'
 import { deviceTypeInfo, deviceTypes, metricUnit } from './deviceTypes.ts'
 import * as queries from './queries.ts'
-import { effectiveRules, hashKey, type MonitoringRuntime } from './runtime.ts'
+import { effectiveRules, hashKey, ruleSettings, type MonitoringRuntime } from './runtime.ts'
 
 export interface LonLat { lon: number; lat: number }
 
@@ -129,7 +129,7 @@ async function visibleDevice(q: Queryable, actor: Actor, id: string): Promise<De
 export async function getDevice(q: Queryable, actor: Actor, id: string) {
   const device = await visibleDevice(q, actor, id)
   const { rules, problems } = effectiveRules(device)
-  return { ...device, rules, ruleProblems: problems }
+  return { ...device, rules, ruleSettings: ruleSettings(device), ruleProblems: problems }
 }
 
 export interface DeviceListQuery { q?: string; type?: string; divisionCode?: string; status?: string; page: number; pageSize: number }

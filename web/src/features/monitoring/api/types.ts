@@ -68,6 +68,8 @@ export interface RuleOverride {
 /** `GET /api/monitoring/devices/{id}`. */
 export interface DeviceDetail extends Device {
   rules?: DeviceRule[]
+  /** Every rule, also those switched off, with its own parameters as in force */
+  ruleSettings?: { id: string; name: { zh: string; en: string }; params: Record<string, number | null>; disabled: boolean }[]
   ruleOverride?: RuleOverride
   ruleProblems?: { ruleId: string; field: string; message: string; messageEn: string }[]
 }

@@ -13,6 +13,8 @@ export function useUpdateDevice(id: string) {
     onSuccess: (device) => {
       queryClient.setQueryData(monitoringKeys.device(id), device)
       void queryClient.invalidateQueries({ queryKey: monitoringKeys.devices })
+      // The charts draw the rules' thresholds, which may have changed.
+      void queryClient.invalidateQueries({ queryKey: monitoringKeys.readings(id) })
     },
   })
 }

@@ -4,24 +4,17 @@ import { SettingOutlined } from '@ant-design/icons'
 import { useI18n } from '../../../i18n/i18n.tsx'
 import { useRegistrySession } from '../../../components/registry/session.tsx'
 import { useUpdateDevice } from '../api/update-device.ts'
-import type { DeviceDetail, DeviceRule, RuleOverride } from '../api/types.ts'
+import type { DeviceDetail, RuleOverride } from '../api/types.ts'
 import { deviceWriterRoles } from './alarm-permissions.ts'
-
-const ruleName = (rule: DeviceRule, locale: 'zh' | 'en') =>
-  typeof rule.name === 'string' ? rule.name : rule.name ? (locale === 'zh' ? rule.name.zh : rule.name.en) : rule.id
-
-const formatParams = (params: Record<string, number | null> | undefined) =>
-  Object.entries(params ?? {}).map(([key, value]) => `${key} = ${value ?? '—'}`).join('；')
 
 interface RuleRow { id: string; name: string; params: Record<string, number | null>; disabled: boolean }
 
-/** The rules in force on this device, one row per rule, including those the override switched off. */
+const formatParams = (params: Record<string, number | null>) =>
+  Object.entries(params).map(([key, value]) => `${key} = ${value ?? '—'}`).join('；')
+
+/** Every rule of the device, including those the override switched off, with its parameters in force. */
 function ruleRows(device: DeviceDetail, locale: 'zh' | 'en'): RuleRow[] {
-  const rows: RuleRow[] = (device.rules ?? []).map((rule) => ({ id: rule.id, name: ruleName(rule, locale), params: rule.params ?? {}, disabled: false }))
-  for (const [id, entry] of Object.entries(device.ruleOverride?.rules ?? {})) {
-    if (entry.disabled && !rows.some((row) => row.id === id)) rows.push({ id, name: id, params: entry.params ?? {}, disabled: true })
-  }
-  return rows
+  return (device.ruleSettings ?? []).map((rule) => ({ id: rule.id, name: locale === 'zh' ? rule.name.zh : rule.name.en, params: rule.params, disabled: rule.disabled }))
 }
 
 interface FormValues {
