@@ -140,8 +140,8 @@ describe('the web app in Chromium', () => {
       await page.screenshot({ animations: 'disabled', path: screenshotPath('map-township-en.png') })
 
       // Modules to come are listed and say so.
-      await page.getByRole('menuitem', { name: /Warnings/ }).click()
-      await page.getByText('Warnings: coming soon').waitFor()
+      await page.getByRole('menuitem', { name: /Disasters/ }).click()
+      await page.getByText('Disasters: coming soon').waitFor()
       await page.screenshot({ animations: 'disabled', path: screenshotPath('coming-soon-en.png') })
     } catch (error) {
       await page.screenshot({ animations: 'disabled', path: screenshotPath('failure-map.png') }).catch(() => {})
