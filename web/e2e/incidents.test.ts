@@ -340,6 +340,15 @@ describe('the incident chain in Chromium', () => {
       expect(text).toContain('已通知镇桥镇组织巡堤查险。')
       expect(text).toContain(floodPlanName)
 
+      // 发布预警 from the board: a flood warning drafted from the incident's alarm (its level, its township).
+      await page.getByTestId('incident-to-warning').click()
+      await page.waitForURL('**/warnings/new?incidentId=*')
+      await expect.poll(() => page.getByTestId('warning-hazard').innerText(), { timeout: 15_000 }).toContain('洪水')
+      await expect.poll(() => page.getByTestId('warning-level').innerText()).toContain('黄色')
+      await shoot(page, 'incidents-warning-draft-zh.png')
+      await page.goBack()
+      await page.getByTestId('tab-tasks').waitFor()
+
       // The same board in English.
       await page.getByRole('button', { name: 'English' }).click()
       await page.getByTestId('tab-tasks').click()

@@ -6,6 +6,7 @@ export const warningKeys = {
   audience: (id: string) => ['warnings', 'audience', id] as const,
   report: (id: string) => ['warnings', 'report', id] as const,
   fromAlarm: (alarmId: string) => ['warnings', 'from-alarm', alarmId] as const,
+  fromIncident: (incidentId: string) => ['warnings', 'from-incident', incidentId] as const,
   templates: (hazard: string, level: string) => ['warnings', 'templates', hazard, level] as const,
   subscribers: ['warnings', 'subscribers'] as const,
   subscriberList: (params: object) => ['warnings', 'subscribers', 'list', params] as const,

@@ -32,6 +32,28 @@ export const useDraftFromAlarm = (alarmId: string | null) =>
     retry: false,
   })
 
+/** The slice of an incident (`GET /api/incidents/:id`) a warning drafted from it reads. */
+export interface IncidentForWarning {
+  id: string
+  category: string
+  subtype: string
+  title: string
+  description: string | null
+  divisionCode: string
+  sourceAlarmId: string | null
+  facts: { warningLevel?: string | null }
+}
+
+/** The incident a warning is drafted from (`/warnings/new?incidentId=`). */
+export const useIncidentForWarning = (incidentId: string | null) =>
+  useQuery({
+    queryKey: warningKeys.fromIncident(incidentId ?? ''),
+    queryFn: () => apiGet<IncidentForWarning>(`/api/incidents/${incidentId}`),
+    enabled: Boolean(incidentId),
+    staleTime: Infinity,
+    retry: false,
+  })
+
 /** `GET /api/warnings/from-alarm/:alarmId`: the prefilled body, the same with a circle around the device, the alarm. */
 export interface DraftFromAlarm {
   body: WarningInput

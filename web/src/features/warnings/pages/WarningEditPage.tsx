@@ -5,7 +5,7 @@ import type { FeatureCollection, Geometry } from 'geojson'
 import { useI18n } from '../../../i18n/i18n.tsx'
 import { ApiError } from '../../../lib/api-error.ts'
 import { geometryOf, hazardKeys, warningLevels, type Warning, type WarningAreaInput, type WarningInput } from '../api/types.ts'
-import { getTemplate, useDraftFromAlarm, useSaveWarning, useWarning } from '../api/warnings.ts'
+import { getTemplate, useDraftFromAlarm, useIncidentForWarning, useSaveWarning, useWarning, type IncidentForWarning } from '../api/warnings.ts'
 import { AreaEditor } from '../components/AreaEditor.tsx'
 import { AudiencePanel } from '../components/AudiencePanel.tsx'
 import { LevelTag, StatusTag } from '../components/LevelTag.tsx'
@@ -31,10 +31,27 @@ const toLocalInput = (instant: Date) => {
   return local.toISOString().slice(0, 16)
 }
 
+/** The hazard a warning about an incident of this national subtype warns of (the incident's alarm, when it has one, says more). */
+const hazardOfSubtype: Record<string, WarningInput['event']> = {
+  flood: 'flood', meteorological: 'rainstorm', geologicalHazard: 'geologicalHazard', forestFire: 'forestFire', drought: 'drought',
+  hazmatAccident: 'hazmatLeak', environmental: 'hazmatLeak',
+}
+
+/** A draft for an incident without an alarm: its hazard, level and township, its title as the description. */
+function draftFromIncident(incident: IncidentForWarning): Partial<WarningInput> {
+  const level = incident.facts.warningLevel
+  return {
+    event: hazardOfSubtype[incident.subtype] ?? 'rainstorm',
+    level: warningLevels.includes(level as WarningInput['level']) ? level as WarningInput['level'] : 'yellow',
+    description: [incident.title, incident.description].filter(Boolean).join('。'),
+    area: { divisionCodes: [incident.divisionCode.slice(0, 9)] },
+  }
+}
+
 const blankToUndefined = (text: string | undefined | null) => (text && text.trim() !== '' ? text.trim() : undefined)
 
 /**
- * 新建/编辑预警 (`/warnings/new`, `/warnings/new?alarmId=`, `/warnings/:id/edit`): texts, level,
+ * 新建/编辑预警 (`/warnings/new`, `?alarmId=`, `?incidentId=`, `/warnings/:id/edit`): texts, level,
  * times and the area (divisions, a drawn polygon or a circle); once saved as a draft, the
  * audience preview and the submit button.
  */
@@ -44,7 +61,10 @@ export function WarningEditPage() {
   const navigate = useNavigate()
   const { id } = useParams()
   const [params] = useSearchParams()
-  const alarmId = id ? null : params.get('alarmId')
+  const incidentId = id ? null : params.get('incidentId')
+  const incident = useIncidentForWarning(incidentId)
+  // From an incident opened from an alarm: the alarm's draft (hazard, level, area, templates).
+  const alarmId = id ? null : (params.get('alarmId') ?? incident.data?.sourceAlarmId ?? null)
   const existing = useWarning(id)
   const fromAlarm = useDraftFromAlarm(alarmId)
   const save = useSaveWarning()
@@ -56,10 +76,11 @@ export function WarningEditPage() {
   const [areaVersion, setAreaVersion] = useState(0)
 
   // Fill the form once from the saved warning or from the alarm's prefilled draft.
-  const source = (id ? existing.data : fromAlarm.data?.body) as (Partial<WarningInput> & Partial<Warning>) | undefined
+  const source = (id ? existing.data : fromAlarm.data?.body ?? (incident.data ? draftFromIncident(incident.data) : undefined)) as (Partial<WarningInput> & Partial<Warning>) | undefined
   useEffect(() => {
     if (initialised) return
     if (id && !existing.data) return
+    if (incidentId && incident.isPending) return
     if (alarmId && fromAlarm.isPending) return
     const s = source ?? {}
     form.setFieldsValue({
@@ -76,7 +97,7 @@ export function WarningEditPage() {
     })
     setArea(s.area)
     setInitialised(true)
-  }, [initialised, id, alarmId, existing.data, fromAlarm.isPending, source, form])
+  }, [initialised, id, alarmId, incidentId, incident.isPending, existing.data, fromAlarm.isPending, source, form])
 
   const resolved: FeatureCollection<Geometry> | undefined = useMemo(() => {
     const geometry = existing.data ? geometryOf(existing.data) : null
@@ -138,7 +159,7 @@ export function WarningEditPage() {
     }
   }
 
-  if ((id && existing.isPending) || (alarmId && fromAlarm.isPending)) return <Spin style={{ display: 'block', margin: 48 }} />
+  if ((id && existing.isPending) || (incidentId && incident.isPending) || (alarmId && fromAlarm.isPending)) return <Spin style={{ display: 'block', margin: 48 }} />
   const editable = !existing.data || existing.data.status === 'draft' || existing.data.status === 'rejected'
   const required = [{ required: true, message: t('warnings.form.required') }]
 
