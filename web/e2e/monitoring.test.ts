@@ -154,11 +154,11 @@ describe('monitoring in Chromium', () => {
       const modal = page.getByRole('dialog').filter({ hasText: '确认报警' })
       await modal.getByLabel('处置意见').fill('已通知镇桥镇防汛责任人，加强巡查')
       await modal.getByRole('button', { name: '确认' }).click()
-      await expect.poll(() => row.getByTestId('alarm-status').innerText()).toBe('已确认')
-      await expect.poll(() => row.innerText()).toContain('赵值班')
+      await expect.poll(() => row.getByTestId('alarm-status').innerText(), { timeout: 15_000 }).toBe('已确认')
+      await expect.poll(() => row.innerText(), { timeout: 15_000 }).toContain('赵值班')
       expect(await row.innerText()).toContain('已通知镇桥镇防汛责任人')
-      await expect.poll(() => page.getByTestId('alarm-notification').count()).toBe(0)
-      await expect.poll(() => page.getByTestId('alarm-badge').innerText()).toBe('')
+      await expect.poll(() => page.getByTestId('alarm-notification').count(), { timeout: 15_000 }).toBe(0)
+      await expect.poll(() => page.getByTestId('alarm-badge').innerText(), { timeout: 15_000 }).toBe('')
       await shoot(page, 'monitoring-acknowledged-zh.png')
 
       // The history records who acknowledged it.

@@ -163,13 +163,17 @@ describe('warnings in Chromium', () => {
     await row.getByRole('link').click()
     await chief.page.waitForURL(`**/warnings/${warningId}`)
     // Approve, then confirm in the pop-up (opened again should a refresh of the page have closed it).
+    // The page polls while a warning is pending and a refresh may close the pop-up between the two
+    // clicks: open and confirm in one retried step until the warning shows as issued.
     const confirm = chief.page.locator('.ant-popconfirm .ant-btn-primary:visible')
+    const issued = () => chief.page.getByTestId('status-issued').count().then((n) => n > 0)
     await expect.poll(async () => {
-      if (await confirm.count() === 0) await chief.page.getByTestId('warning-approve').click()
-      return confirm.count()
-    }, { timeout: 20_000 }).toBe(1)
-    await confirm.click()
-    await expect.poll(() => chief.page.getByTestId('status-issued').count(), { timeout: 20_000 }).toBeGreaterThan(0)
+      if (await issued()) return true
+      if (await confirm.count() === 0) await chief.page.getByTestId('warning-approve').click({ timeout: 2_000 }).catch(() => {})
+      await confirm.click({ timeout: 2_000 }).catch(() => {})
+      await chief.page.waitForTimeout(500)
+      return issued()
+    }, { timeout: 40_000, interval: 250 }).toBe(true)
     await chief.page.getByTestId('delivery-report').waitFor({ timeout: 20_000 })
     await chief.page.getByText('CAP 1.2 文档').click()
     await expect.poll(() => chief.page.getByTestId('cap-xml').innerText()).toContain('<msgType>Alert</msgType>')
