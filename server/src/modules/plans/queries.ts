@@ -3,29 +3,10 @@ import { sql, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../../db/database.ts'
 import { queryRows } from '../../db/rows.ts'
 
-export interface PlanRow {
+/** A plan as read: its stored values and what the database adds. */
+export interface PlanRow extends Omit<PlanValues, 'demo_key'> {
   id: string
-  name: string
-  type: string
-  hazard_types: string[]
-  owner_department: string
-  issuing_level: string
-  issuing_authority: string
-  document_number: string | null
-  version: string
-  issued_on: string | null
-  effective_on: string | null
-  revision_due: string | null
-  filing_status: string
-  filed_on: string | null
-  filed_with: string | null
-  drill_interval_months: number | null
-  division_code: string
   enterprise_id: string | null
-  status: string
-  organisation: unknown
-  summary: string | null
-  synthetic: boolean
   updated_at: Date | string
   last_drill_on: string | null
   level_count: number
