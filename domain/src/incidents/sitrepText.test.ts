@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { composeSitrep, formatChineseDateTime, type SitrepInput } from './sitrepText.ts'
+import { composeSitrep, formatChineseDateTime, placeBeforeTitle, type SitrepInput } from './sitrepText.ts'
 
 const base: SitrepInput = {
   number: 2,
   incident: {
-    title: '乐安河镇桥段洪水', categoryName: '自然灾害', subtypeName: '洪涝灾害', place: '乐平市镇桥镇',
+    title: '乐安河镇桥段洪水', categoryName: '自然灾害', subtypeName: '洪涝灾害', place: ['乐平市', '镇桥镇'],
     occurredAt: new Date('2026-06-01T00:05:00Z'), description: '乐安河水位超警戒0.6米', facts: { deaths: 0, evacuated: 320, directLossYuan: 1_250_000 },
     accidentGradeName: null, reliefLevelName: null,
   },
@@ -38,6 +38,27 @@ describe('situation report draft (续报)', () => {
     expect(actions).toContain('橙色“乐安河洪水橙色预警”')
     expect(actions).toContain('指挥长决定启动三级响应。')
     expect(next).toContain('未完成任务1项，对超时任务逐项核查')
+  })
+
+  it.each([
+    // [place parts, title, place said before 发生]
+    [['乐平市', '镇桥镇'], '乐安河镇桥段洪水', '乐平市镇桥镇'],
+    // An alarm's title names the township and the station (the address): only the county is left.
+    [['乐平市', '镇桥镇', '镇桥水位站'], '镇桥镇镇桥水位站超警戒水位（黄色）', '乐平市'],
+    [['乐平市', '众埠镇', '界首村3组'], '众埠镇界首村3组山体滑坡', '乐平市'],
+    // The title has the township, not the address.
+    [['乐平市', '塔山街道', '翠平路12号'], '塔山街道居民楼火灾', '乐平市翠平路12号'],
+    // The address repeats the division's name.
+    [['乐平市', '镇桥镇', '镇桥镇人民路1号'], '一起道路交通事故', '乐平市镇桥镇人民路1号'],
+    [['乐平市', '乐平市', ''], '乐平市化工园区泄漏', ''],
+    [['乐平市', '', '  '], '山洪', '乐平市'],
+  ] as const)('place %j with the title %s → %s', (place, title, expected) => {
+    expect(placeBeforeTitle(place, title)).toBe(expected)
+  })
+
+  it('does not repeat the place the title already names', () => {
+    const draft = composeSitrep({ ...base, incident: { ...base.incident, title: '镇桥镇镇桥水位站超警戒水位（黄色）', place: ['乐平市', '镇桥镇', '镇桥水位站'] } })
+    expect(draft.sections[0]!.text).toMatch(/^2026年6月1日8时5分，乐平市发生镇桥镇镇桥水位站超警戒水位（黄色）（自然灾害·洪涝灾害）。/)
   })
 
   it('says when nothing is known yet', () => {

@@ -22,7 +22,8 @@ export interface SitrepInput {
     title: string
     categoryName: string
     subtypeName: string
-    place: string
+    /** Where, from the largest to the smallest: county, division, address (empty parts ignored). */
+    place: readonly string[]
     occurredAt: Date
     description: string
     facts: SitrepFacts
@@ -87,10 +88,19 @@ function factsSentence(f: SitrepFacts): string {
   return parts.length ? `目前已造成${parts.join('，')}。` : '人员伤亡和损失情况正在核实中。'
 }
 
+/**
+ * The place said before 发生, without what the title already says (an alarm's title names its
+ * township and station) and without a part the next one repeats (镇桥镇 + 镇桥镇人民路1号).
+ */
+export function placeBeforeTitle(place: readonly string[], title: string): string {
+  const parts = place.map((p) => p.trim()).filter(Boolean)
+  return parts.filter((p, n) => !title.includes(p) && !parts.slice(n + 1).some((later) => later.includes(p))).join('')
+}
+
 export function composeSitrep(input: SitrepInput): SitrepDraft {
   const { incident: i } = input
   const basic = [
-    `${formatChineseDateTime(i.occurredAt)}，${i.place}发生${i.title}（${i.categoryName}·${i.subtypeName}）。`,
+    `${formatChineseDateTime(i.occurredAt)}，${placeBeforeTitle(i.place, i.title)}发生${i.title}（${i.categoryName}·${i.subtypeName}）。`,
     i.description.trim() ? `${i.description.trim().replace(/[。.]?$/, '。')}` : '',
     factsSentence(i.facts),
     i.accidentGradeName ? `按《生产安全事故报告和调查处理条例》，初步定为${i.accidentGradeName}。` : '',

@@ -81,7 +81,7 @@ export async function createSitrep(ctx: IncidentsContext, actor: Actor, incident
       number: n,
       incident: {
         title: row.title, categoryName: categoryNames[row.category as IncidentCategory]?.zh ?? row.category, subtypeName: subtypeOf(row.subtype)?.name ?? row.subtype,
-        place: `乐平市${place === '乐平市' ? '' : place}${row.address ? row.address : ''}`, occurredAt: new Date(row.occurred_at), description: row.description,
+        place: ['乐平市', place, row.address ?? ''], occurredAt: new Date(row.occurred_at), description: row.description,
         facts: { deaths: f.deaths, missing: f.missing, injured: f.injured, seriousInjuries: f.seriousInjuries, affected: f.affected, evacuated: f.evacuated, directLossYuan: f.directLossYuan },
         accidentGradeName: grades.accident?.name ?? null,
         reliefLevelName: grades.relief && grades.relief.level !== null ? grades.relief.name : null,
