@@ -149,11 +149,17 @@ export const incidentRoutes = (ctx: IncidentsContext): FastifyPluginAsyncTypebox
 
   app.get('/:id/attachments/:attachmentId', {
     config: signedIn,
-    schema: { tags, security, summary: '下载附件 · Download an attachment', params: Type.Object({ id: Type.String({ format: 'uuid' }), attachmentId: Type.String({ format: 'uuid' }) }) },
+    schema: {
+      tags, security, summary: '下载或打开附件 · Download an attachment (inline=true opens it in the browser)',
+      params: Type.Object({ id: Type.String({ format: 'uuid' }), attachmentId: Type.String({ format: 'uuid' }) }),
+      querystring: Type.Object({ inline: Type.Boolean({ default: false }) }, { additionalProperties: false }),
+    },
   }, async (request, reply) => {
     const file = await service.getAttachment(db, actorOf(request), request.params.id, request.params.attachmentId)
+    // Inline is safe: uploads are limited to images, PDF and DOCX whose bytes match the type (files.ts); nosniff keeps it so.
     return reply.header('content-type', file.mediaType)
-      .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', `${request.query.inline ? 'inline' : 'attachment'}; filename="file"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
       .send(file.bytes)
   })
 

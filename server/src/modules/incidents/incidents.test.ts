@@ -75,7 +75,7 @@ describe('incidents: records, response, tasks, log, sitreps, duty, live', () => 
     app = await buildApp(platform, { logger: false })
     duty = await loginAs(app, platform, { role: 'duty_officer', displayName: '值班员小王' })
     commander = await loginAs(app, platform, { role: 'commander', displayName: '指挥长老李' })
-    township = await loginAs(app, platform, { role: 'township', jurisdiction: zhenqiao })
+    township = await loginAs(app, platform, { role: 'township', jurisdiction: zhenqiao, displayName: '镇桥镇应急办' })
     elsewhere = await loginAs(app, platform, { role: 'township', jurisdiction: otherTownship })
     villager = await loginAs(app, platform, { role: 'village', jurisdiction: village })
     department = await loginAs(app, platform, { role: 'department' })
@@ -145,6 +145,41 @@ describe('incidents: records, response, tasks, log, sitreps, duty, live', () => 
       expect((await req('GET', `/api/incidents/${mine.id}`, township)).statusCode).toBe(200)
       expect((await req('GET', `/api/incidents/${mine.id}`, elsewhere)).statusCode).toBe(404)
       expect((await req('GET', '/api/incidents', null)).statusCode).toBe(401)
+    })
+
+    it('takes attachments (photos, PDF) checked by size and content, lists them on the board and serves them inline or as downloads', async () => {
+      const incident = await create(duty, { title: '镇桥镇堤段渗水（附件）' })
+      const pdf = Buffer.from('%PDF-1.4\n%现场报告\n').toString('base64')
+      const before = [await count('incidents.attachments'), await count('incidents.log')]
+      const mismatch = await req('POST', `/api/incidents/${incident.id}/attachments`, township, { fileName: 'a.pdf', mediaType: 'application/pdf', dataBase64: png })
+      expect(mismatch.statusCode).toBe(400)
+      expect(mismatch.json().error.field).toBe('body.mediaType')
+      const script = await req('POST', `/api/incidents/${incident.id}/attachments`, township, { fileName: 'a.html', mediaType: 'text/html', dataBase64: png })
+      expect(script.statusCode).toBe(400)
+      expect(script.json().error.field).toBe('body.mediaType')
+      expect((await req('POST', `/api/incidents/${incident.id}/attachments`, elsewhere, { fileName: 'a.png', mediaType: 'image/png', dataBase64: png })).statusCode).toBe(404)
+      expect([await count('incidents.attachments'), await count('incidents.log')]).toEqual(before)
+
+      const photo = await req('POST', `/api/incidents/${incident.id}/attachments`, township, { fileName: '堤段照片.png', mediaType: 'image/png', dataBase64: png })
+      expect(photo.statusCode, photo.body).toBe(201)
+      expect((await req('POST', `/api/incidents/${incident.id}/attachments`, duty, { fileName: '现场报告.pdf', mediaType: 'application/pdf', dataBase64: pdf })).statusCode).toBe(201)
+      const detail = (await req('GET', `/api/incidents/${incident.id}`, duty)).json()
+      expect(detail.attachments).toEqual([
+        { id: photo.json().id, taskId: null, fileName: '堤段照片.png', mediaType: 'image/png', sizeBytes: Buffer.from(png, 'base64').length, uploadedBy: '镇桥镇应急办', createdAt: expect.any(String), url: photo.json().url },
+        expect.objectContaining({ fileName: '现场报告.pdf', mediaType: 'application/pdf', uploadedBy: '值班员小王' }),
+      ])
+      expect(detail.log.filter((e: { kind: string }) => e.kind === 'attachment').map((e: { text: string }) => e.text)).toEqual(['上传附件：堤段照片.png', '上传附件：现场报告.pdf'])
+
+      const inline = await req('GET', `${photo.json().url}?inline=true`, township)
+      expect(inline.statusCode).toBe(200)
+      expect(inline.headers['content-type']).toBe('image/png')
+      expect(inline.headers['x-content-type-options']).toBe('nosniff')
+      expect(inline.headers['content-disposition']).toMatch(/^inline; .*filename\*=UTF-8''%E5%A0%A4/)
+      expect(inline.rawPayload.equals(Buffer.from(png, 'base64'))).toBe(true)
+      const download = await req('GET', detail.attachments[1].url, township)
+      expect(download.headers['content-disposition']).toMatch(/^attachment; /)
+      expect(download.rawPayload.toString('latin1')).toMatch(/^%PDF-1\.4/)
+      expect((await req('GET', photo.json().url, elsewhere)).statusCode).toBe(404)
     })
   })
 
