@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { FastifyInstance, RouteOptions } from 'fastify'
+import { sql } from 'drizzle-orm'
 import { buildApp } from './app.ts'
 import { createTestPlatform, type TestPlatform } from '../testing/platform.ts'
 import { loginAs } from '../testing/session.ts'
@@ -178,6 +179,51 @@ describe('access control across the whole API', () => {
     ])('塘湖村 village officer: POST $url → 200', async ({ url, payload }) => {
       const res = await app.inject({ method: 'POST', url, headers: sessions['塘湖村 village officer']!, payload })
       expect(res.statusCode).toBe(200)
+    })
+
+    // Delivery report of a county-wide warning: township and village officers see only the recipients of their township.
+    describe('delivery rows and report figures by jurisdiction', () => {
+      const warningId = '00000000-0000-4000-8000-0000000000d5'
+      beforeAll(async () => {
+        await platform.db.execute(sql`
+          INSERT INTO warnings.warnings (id, identifier, status, msg_type, hazard, level, headline, description, expires, area, area_desc, area_geom,
+            division_codes, division_code, created_by, created_by_name, sent)
+          VALUES (${warningId}, 'TEST-ACCESS-D5', 'issued', 'Alert', 'flood', 'orange', '全市暴雨橙色预警', '测试', now() + interval '1 day',
+            '{"divisionCodes":["360281"]}'::jsonb, '乐平市', (SELECT ST_Multi(ST_Buffer(location::geography, 100)::geometry) FROM geo.divisions WHERE code = '360281100000'),
+            ARRAY['360281000000'], '360281000000', ${sampleParams.id}, '测试', now() - interval '1 minute')`)
+        // Two recipients in 镇桥镇 (one reached), three in 乐港镇 (all reached).
+        await platform.db.execute(sql`
+          INSERT INTO warnings.deliveries (warning_id, subscriber_id, channel, priority, address, township_code, status, delivered_at)
+          SELECT ${warningId}, s.id, 'sms', 1, s.phone, t.code, CASE WHEN t.code = '360281100000' AND s.n = 2 THEN 'queued' ELSE 'delivered' END,
+            CASE WHEN t.code = '360281100000' AND s.n = 2 THEN NULL ELSE now() END
+          FROM (VALUES ('360281100000', 2), ('360281101000', 3)) AS t(code, k)
+          CROSS JOIN LATERAL (SELECT id, phone, row_number() OVER (ORDER BY id) AS n FROM warnings.subscribers
+            WHERE division_code LIKE substr(t.code, 1, 9) || '%' AND phone IS NOT NULL ORDER BY id LIMIT t.k) s`)
+      })
+      it.each([
+        { who: 'county duty officer', total: 5, reached: 4, townships: ['360281100000', '360281101000'] },
+        { who: 'county commander', total: 5, reached: 4, townships: ['360281100000', '360281101000'] },
+        { who: '镇桥镇 township officer', total: 2, reached: 1, townships: ['360281100000'] },
+        { who: '塘湖村 village officer', total: 2, reached: 1, townships: ['360281100000'] },
+      ])('$who: sees $total deliveries of townships $townships', async ({ who, total, reached, townships }) => {
+        const report = await app.inject({ method: 'GET', url: `/api/warnings/${warningId}/deliveries/report`, headers: sessions[who]! })
+        expect(report.statusCode).toBe(200)
+        const r = report.json()
+        expect(r.totals).toMatchObject({ total, delivered: reached })
+        expect(r.byTownship.map((t: { townshipCode: string }) => t.townshipCode)).toEqual(townships)
+        expect(r.byChannel.reduce((n: number, c: { total: number }) => n + c.total, 0)).toBe(total)
+        expect(r.timeline.at(-1).reached).toBe(reached)
+        expect(r.scope?.townshipCode ?? null).toBe(townships.length === 1 ? townships[0] : null)
+        const list = await app.inject({ method: 'GET', url: `/api/warnings/${warningId}/deliveries?pageSize=100`, headers: sessions[who]! })
+        expect(list.statusCode).toBe(200)
+        expect(list.json().total).toBe(total)
+        expect(new Set(list.json().items.map((i: { townshipCode: string }) => i.townshipCode))).toEqual(new Set(townships))
+      })
+      it.each(['deliveries/report', 'deliveries'])('enterprise user: GET …/%s of a warning → 403 (recipients are not theirs to see)', async (path) => {
+        const res = await app.inject({ method: 'GET', url: `/api/warnings/${warningId}/${path}`, headers: sessions['enterprise user']! })
+        expect(res.statusCode).toBe(403)
+        expect(res.json().error.code).toBe('forbidden')
+      })
     })
 
     it('refuses a non-admin before looking at the body of an admin write', async () => {

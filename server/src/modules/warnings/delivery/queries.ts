@@ -33,38 +33,54 @@ const counts = sql`count(*)::int AS total,
   count(*) FILTER (WHERE status = 'delivered')::int AS delivered, count(*) FILTER (WHERE status = 'failed')::int AS failed,
   count(*) FILTER (WHERE status = 'acknowledged')::int AS acknowledged`
 
-export async function countsBy(q: Queryable, warningId: string, key: 'none' | 'channel' | 'township'): Promise<StatusCountRow[]> {
+/**
+ * The rows of a warning an actor may see: all of them, or only those of one township
+ * (`township`: a 12-digit township code, for officers of a township or a village).
+ */
+export interface DeliveryScope {
+  warningId: string
+  township: string | null
+}
+
+const inScope = (s: DeliveryScope, alias = '') => {
+  const col = (name: string) => sql.raw(alias ? `${alias}.${name}` : name)
+  return s.township === null
+    ? sql`${col('warning_id')} = ${s.warningId}`
+    : sql`${col('warning_id')} = ${s.warningId} AND ${col('township_code')} = ${s.township}`
+}
+
+export async function countsBy(q: Queryable, scope: DeliveryScope, key: 'none' | 'channel' | 'township'): Promise<StatusCountRow[]> {
   const k = key === 'channel' ? sql`channel` : key === 'township' ? sql`township_code` : sql`NULL::text`
   return queryRows<StatusCountRow>(q, sql`
-    SELECT ${k} AS key, ${counts} FROM warnings.deliveries WHERE warning_id = ${warningId} GROUP BY 1 ORDER BY 1 NULLS LAST`)
+    SELECT ${k} AS key, ${counts} FROM warnings.deliveries WHERE ${inScope(scope)} GROUP BY 1 ORDER BY 1 NULLS LAST`)
 }
 
 /** Cumulative reached (delivered or acknowledged) per minute since `base`. */
-export async function reachedPerMinute(q: Queryable, warningId: string, base: Date): Promise<Array<{ minute: number; n: number }>> {
+export async function reachedPerMinute(q: Queryable, scope: DeliveryScope, base: Date): Promise<Array<{ minute: number; n: number }>> {
   return queryRows<{ minute: number; n: number }>(q, sql`
     SELECT greatest(0, floor(extract(epoch FROM coalesce(delivered_at, acknowledged_at) - ${base.toISOString()}::timestamptz) / 60))::int AS minute, count(*)::int AS n
     FROM warnings.deliveries
-    WHERE warning_id = ${warningId} AND status IN ('delivered', 'acknowledged')
+    WHERE ${inScope(scope)} AND status IN ('delivered', 'acknowledged')
     GROUP BY 1 ORDER BY 1`)
 }
 
 /** Seconds from `base` to the k-th reached delivery (1-based), or null. */
-export async function secondsToReached(q: Queryable, warningId: string, base: Date, k: number): Promise<number | null> {
+export async function secondsToReached(q: Queryable, scope: DeliveryScope, base: Date, k: number): Promise<number | null> {
   if (k < 1) return null
   const [row] = await queryRows<{ s: number }>(q, sql`
     SELECT extract(epoch FROM coalesce(delivered_at, acknowledged_at) - ${base.toISOString()}::timestamptz)::float8 AS s
-    FROM warnings.deliveries WHERE warning_id = ${warningId} AND status IN ('delivered', 'acknowledged')
+    FROM warnings.deliveries WHERE ${inScope(scope)} AND status IN ('delivered', 'acknowledged')
     ORDER BY coalesce(delivered_at, acknowledged_at) OFFSET ${k - 1} LIMIT 1`)
   return row ? Math.max(0, row.s) : null
 }
 
 /** Percent of the rows of priority `priority` reached within `seconds` of `base`. */
-export async function reachedWithin(q: Queryable, warningId: string, base: Date, priority: number, seconds: number): Promise<number | null> {
+export async function reachedWithin(q: Queryable, scope: DeliveryScope, base: Date, priority: number, seconds: number): Promise<number | null> {
   const [row] = await queryRows<{ total: number; ok: number }>(q, sql`
     SELECT count(*)::int AS total,
       count(*) FILTER (WHERE status IN ('delivered', 'acknowledged')
         AND coalesce(delivered_at, acknowledged_at) <= ${base.toISOString()}::timestamptz + ${seconds}::double precision * interval '1 second')::int AS ok
-    FROM warnings.deliveries WHERE warning_id = ${warningId} AND priority = ${priority}`)
+    FROM warnings.deliveries WHERE ${inScope(scope)} AND priority = ${priority}`)
   return row && row.total > 0 ? Math.round((row.ok / row.total) * 1000) / 10 : null
 }
 
@@ -93,8 +109,8 @@ export interface DeliveryRow {
   acknowledged_at: Date | string | null
 }
 
-export async function findDeliveries(q: Queryable, warningId: string, filter: { status?: string | undefined; channel?: string | undefined }, limit: number, offset: number) {
-  const conditions: SQL[] = [sql`d.warning_id = ${warningId}`]
+export async function findDeliveries(q: Queryable, scope: DeliveryScope, filter: { status?: string | undefined; channel?: string | undefined }, limit: number, offset: number) {
+  const conditions: SQL[] = [inScope(scope, 'd')]
   if (filter.status) conditions.push(sql`d.status = ${filter.status}`)
   if (filter.channel) conditions.push(sql`d.channel = ${filter.channel}`)
   const where = sql.join(conditions, sql` AND `)

@@ -11,6 +11,8 @@ import * as service from './service.ts'
 
 const tags = ['warnings']
 const signedIn = { access: 'authenticated' as const }
+// Who got a warning is for the officers who deliver it, not for enterprise users.
+const officers = { access: ['admin', 'duty_officer', 'commander', 'department', 'township', 'village', 'api_client'] as const }
 
 export const deliveryRoutes = (platform: Platform, runtime: DeliveryRuntime): FastifyPluginAsyncTypebox => async (app) => {
   const { db } = platform
@@ -42,18 +44,18 @@ export const deliveryRoutes = (platform: Platform, runtime: DeliveryRuntime): Fa
   }, (request) => service.audience(db, actorOf(request), request.params.id))
 
   app.get('/:id/deliveries/report', {
-    config: signedIn,
+    config: officers,
     schema: {
       tags, security, summary: '送达报告 · Delivery report (by status, channel, township; reached over time)',
-      params: WarningParams, response: { 200: DeliveryReport, 404: ErrorSchema },
+      params: WarningParams, response: { 200: DeliveryReport, 403: ErrorSchema, 404: ErrorSchema },
     },
   }, (request) => service.report(db, actorOf(request), request.params.id, runtime.settings))
 
   app.get('/:id/deliveries', {
-    config: signedIn,
+    config: officers,
     schema: {
       tags, security, summary: '送达明细 · Deliveries of a warning', params: WarningParams, querystring: DeliveryListQuery,
-      response: { 200: DeliveryPage, 400: ErrorSchema, 404: ErrorSchema },
+      response: { 200: DeliveryPage, 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
     },
   }, (request) => service.listDeliveries(db, actorOf(request), request.params.id, request.query))
 }

@@ -28,6 +28,9 @@ const Counts = Type.Object({ total: Type.Integer(), queued: Type.Integer(), sent
 export const DeliveryReport = Type.Object({
   warningId: Type.String(),
   sentAt: Nullable(Type.String({ format: 'date-time' })),
+  scope: Nullable(Type.Object({ townshipCode: Type.String(), townshipName: Nullable(Type.String()) }, {
+    description: '乡镇、村用户只看本乡镇的接收人 Township and village officers see the recipients of their township only',
+  })),
   totals: Counts,
   byChannel: Type.Array(Type.Intersect([Type.Object({ channel: Type.String() }), Counts])),
   byTownship: Type.Array(Type.Intersect([Type.Object({ townshipCode: Nullable(Type.String()), townshipName: Nullable(Type.String()) }), Counts])),

@@ -4,7 +4,7 @@
  * contains its division or lies inside it (a township sees a county-wide warning).
  */
 import type { Static } from '@fastify/type-provider-typebox'
-import { isWithinDivision } from '@yingji/domain/geo/divisionCode'
+import { divisionLevel, isWithinDivision } from '@yingji/domain/geo/divisionCode'
 import { appNotice, smsText, type WarningLevel, type WarningMsgType } from '@yingji/domain/warnings/deliveryMessages'
 import { smsSegmentCount } from '@yingji/domain/warnings/smsSegments'
 import type { Db, Queryable } from '../../../db/database.ts'
@@ -22,6 +22,17 @@ const isoOrNull = (v: Date | string | null) => (v === null ? null : iso(v))
 
 const visible = (actor: Actor, divisionCode: string) =>
   isWithinDivision(divisionCode, actor.jurisdiction) || isWithinDivision(actor.jurisdiction, divisionCode)
+
+/**
+ * Whose deliveries an actor sees: officers of a township (or of one of its villages) only the
+ * recipients of their township, in the list and in every figure of the report; the county and
+ * above all of them.
+ */
+export function deliveryScope(actor: Actor, warningId: string): queries.DeliveryScope {
+  const level = divisionLevel(actor.jurisdiction)
+  const township = level === 'township' || level === 'village' ? `${actor.jurisdiction.slice(0, 9)}000` : null
+  return { warningId, township }
+}
 
 async function loadWarning(q: Queryable, actor: Actor, id: string): Promise<queries.WarningHead> {
   const w = await queries.findWarning(q, id)
@@ -63,10 +74,11 @@ const countsOf = (r: queries.StatusCountRow | undefined): Counts => {
 
 export async function report(db: Db, actor: Actor, id: string, settings: DeliverySettings): Promise<Static<typeof DeliveryReport>> {
   const w = await loadWarning(db, actor, id)
-  const [all, byChannel, byTownship] = [await queries.countsBy(db, id, 'none'), await queries.countsBy(db, id, 'channel'), await queries.countsBy(db, id, 'township')]
+  const scope = deliveryScope(actor, id)
+  const [all, byChannel, byTownship] = [await queries.countsBy(db, scope, 'none'), await queries.countsBy(db, scope, 'channel'), await queries.countsBy(db, scope, 'township')]
   const totals = countsOf(all[0])
   const base = w.sent ? new Date(w.sent) : await queries.firstCreated(db, id)
-  const names = await divisionNames(db, byTownship.map((t) => t.key).filter((c): c is string => c !== null))
+  const names = await divisionNames(db, [...byTownship.map((t) => t.key), scope.township].filter((c): c is string => c !== null))
   let timeline: Static<typeof DeliveryReport>['timeline'] = []
   let first: number | null = null
   let p95: number | null = null
@@ -74,19 +86,20 @@ export async function report(db: Db, actor: Actor, id: string, settings: Deliver
   let pub: number | null = null
   if (base && totals.total > 0) {
     let cumulative = 0
-    timeline = (await queries.reachedPerMinute(db, id, base)).map((m) => {
+    timeline = (await queries.reachedPerMinute(db, scope, base)).map((m) => {
       cumulative += m.n
       return { minute: m.minute, reached: cumulative, percent: Math.round((cumulative / totals.total) * 1000) / 10 }
     })
-    first = await queries.secondsToReached(db, id, base, 1)
-    p95 = await queries.secondsToReached(db, id, base, Math.ceil(totals.total * 0.95))
-    responsible = await queries.reachedWithin(db, id, base, 0, 300)
-    pub = await queries.reachedWithin(db, id, base, 1, 600)
+    first = await queries.secondsToReached(db, scope, base, 1)
+    p95 = await queries.secondsToReached(db, scope, base, Math.ceil(totals.total * 0.95))
+    responsible = await queries.reachedWithin(db, scope, base, 0, 300)
+    pub = await queries.reachedWithin(db, scope, base, 1, 600)
   }
   const warning = byChannel.some((c) => c.key === 'sms') ? await warningText(db, id) : null
   return {
     warningId: id,
     sentAt: base ? base.toISOString() : null,
+    scope: scope.township ? { townshipCode: scope.township, townshipName: names.get(scope.township) ?? null } : null,
     totals,
     byChannel: byChannel.map((c) => ({ channel: c.key ?? '', ...countsOf(c) })),
     byTownship: byTownship.map((t) => ({ townshipCode: t.key, townshipName: t.key ? names.get(t.key) ?? null : null, ...countsOf(t) })),
@@ -123,7 +136,7 @@ export function maskAddress(channel: string, address: string): string {
 
 export async function listDeliveries(db: Db, actor: Actor, id: string, query: Static<typeof DeliveryListQuery>): Promise<Static<typeof DeliveryPage>> {
   await loadWarning(db, actor, id)
-  const { rows, total } = await queries.findDeliveries(db, id, query, query.pageSize, (query.page - 1) * query.pageSize)
+  const { rows, total } = await queries.findDeliveries(db, deliveryScope(actor, id), query, query.pageSize, (query.page - 1) * query.pageSize)
   const names = await divisionNames(db, rows.map((r) => r.township_code).filter((c): c is string => c !== null))
   return {
     items: rows.map((r) => ({

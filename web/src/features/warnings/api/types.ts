@@ -106,6 +106,8 @@ export interface Counts {
 export interface DeliveryReport {
   warningId: string
   sentAt: string | null
+  /** Township and village officers see their township's recipients only. */
+  scope: { townshipCode: string; townshipName: string | null } | null
   totals: Counts
   byChannel: (Counts & { channel: string })[]
   byTownship: (Counts & { townshipCode: string | null; townshipName: string | null })[]

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { Alert, Card, Col, Progress, Row, Spin, Statistic, Table } from 'antd'
+import { Alert, Card, Col, Progress, Row, Spin, Statistic, Table, Tag } from 'antd'
 import { LineChart } from 'echarts/charts'
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components'
 import * as echarts from 'echarts/core'
@@ -8,6 +8,8 @@ import { useI18n } from '../../../i18n/i18n.tsx'
 import type { MessageKey } from '../../../i18n/messages.ts'
 import type { Counts, DeliveryReport } from '../api/types.ts'
 import { useDeliveryReport } from '../api/warnings.ts'
+import { useRegistrySession } from '../../../components/registry/session.tsx'
+import { deliveryReaderRoles } from './permissions.ts'
 
 type CountRow = Counts & { channel?: string; townshipCode?: string | null; townshipName?: string | null }
 
@@ -16,7 +18,10 @@ echarts.use([LineChart, GridComponent, TooltipComponent, MarkLineComponent, Canv
 /** 送达情况: % reached over time, by channel and township; polls while messages are in flight. */
 export function DeliveryReportPanel({ warningId, issued }: { warningId: string; issued: boolean }) {
   const { t } = useI18n()
-  const report = useDeliveryReport(warningId, { enabled: issued })
+  const { role } = useRegistrySession()
+  const reader = deliveryReaderRoles.includes(role)
+  const report = useDeliveryReport(warningId, { enabled: issued && reader })
+  if (!reader) return null
   if (!issued) return <Card size="small" title={t('warnings.detail.delivery')}>{t('warnings.detail.notSent')}</Card>
   if (report.isPending) return <Card size="small" title={t('warnings.detail.delivery')}><Spin /></Card>
   if (report.isError) return <Card size="small" title={t('warnings.detail.delivery')}><Alert type="warning" showIcon message={report.error.message} /></Card>
@@ -37,7 +42,8 @@ export function DeliveryReportPanel({ warningId, issued }: { warningId: string; 
   const minutes = (seconds: number | null) => (seconds === null ? '—' : `${(seconds / 60).toFixed(1)} min`)
   const pct = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)}%`)
   return (
-    <Card size="small" title={t('warnings.detail.delivery')} data-testid="delivery-report">
+    <Card size="small" title={t('warnings.detail.delivery')} data-testid="delivery-report"
+      extra={data.scope && <Tag color="blue" data-testid="delivery-scope">{t('warnings.detail.scope', { township: data.scope.townshipName ?? data.scope.townshipCode })}</Tag>}>
       <Row gutter={12}>
         <Col span={6}><Statistic title={t('warnings.detail.reached')} value={data.totals.reachedPercent} precision={1} suffix="%" /></Col>
         <Col span={6}><Statistic title={t('warnings.detail.to95')} value={minutes(data.secondsTo95Percent)} /></Col>
