@@ -4,7 +4,8 @@
  * duty officer turns the alarm into an incident with one click; the board suggests the flood plan
  * at level Ⅳ and says why; the commander, on his own screen, activates it; the checklist's tasks
  * appear on the duty officer's board without a reload (live stream); a task is accepted with
- * feedback; the 续报 is generated, one sentence edited, saved as a new version and downloaded as
+ * feedback, then a photo from the scene is sent with more feedback; a photo and a PDF are attached
+ * to the incident (both seen live on the commander's board); the 续报 is generated, one sentence edited, saved as a new version and downloaded as
  * .docx, whose text is checked.
  */
 import fs from 'node:fs'
@@ -304,6 +305,47 @@ describe('the incident chain in Chromium', () => {
       await accepted.scrollIntoViewIfNeeded()
       await shoot(page, 'incidents-task-accepted-zh.png')
 
+      // Feedback with a photo from the scene: the thumbnail shows on the task card, on both screens.
+      const scenePhoto = await page.screenshot({ clip: { x: 0, y: 0, width: 96, height: 64 } })
+      await accepted.getByTestId('task-feedback-button').click()
+      const feedbackDialog = page.getByRole('dialog').filter({ hasText: '加密水文监测' })
+      await feedbackDialog.getByLabel('反馈').fill('堤段巡查正常，附现场照片')
+      await feedbackDialog.getByTestId('task-photo-upload').locator('input[type=file]').setInputFiles({ name: '堤段现场.png', mimeType: 'image/png', buffer: scenePhoto })
+      await feedbackDialog.locator('.ant-upload-list-item').waitFor()
+      await feedbackDialog.getByTestId('task-action-confirm').click()
+      // A thumbnail has loaded when its picture decoded (antd may put the test id on the image's wrapper).
+      const loaded = (image: ReturnType<Page['getByTestId']>) => image.evaluate((el) => {
+        const img = (el.tagName === 'IMG' ? el : el.querySelector('img')) as HTMLImageElement | null
+        return img !== null && img.complete && img.naturalWidth > 0
+      })
+      const photo = accepted.getByTestId('task-photo')
+      await photo.waitFor({ timeout: 15_000 })
+      await expect.poll(() => loaded(photo), { timeout: 10_000 }).toBe(true)
+      expect(await accepted.getByTestId('task-feedback').innerText()).toContain('附现场照片')
+      const commanderPhoto = commanderPage.getByTestId('task-column-accepted').getByTestId('task-card').filter({ hasText: '加密水文监测' }).getByTestId('task-photo')
+      await commanderPhoto.waitFor({ timeout: 15_000 })
+
+      // An attachment on the incident (a photo and a PDF): listed with name, size, uploader and time, the photo as a thumbnail; live on the commander's board.
+      const attachments = page.getByTestId('incident-attachments')
+      const upload = attachments.locator('input[type=file]')
+      await upload.setInputFiles({ name: '乐安河水情.png', mimeType: 'image/png', buffer: scenePhoto })
+      await attachments.getByTestId('attachment-item').filter({ hasText: '乐安河水情.png' }).waitFor({ timeout: 15_000 })
+      await upload.setInputFiles({ name: '巡堤记录.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%巡堤记录\n') })
+      const pdfItem = attachments.getByTestId('attachment-item').filter({ hasText: '巡堤记录.pdf' })
+      await pdfItem.waitFor({ timeout: 15_000 })
+      expect(await pdfItem.innerText()).toMatch(/1 KB · 赵值班 · \d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
+      // Three files: the task's photo (tagged with its task) and the two uploaded here.
+      expect(await attachments.getByTestId('attachment-item').count()).toBe(3)
+      expect(await attachments.innerText()).toContain('任务照片：加密水文监测')
+      const thumbnail = attachments.getByTestId('attachment-item').filter({ hasText: '乐安河水情.png' }).getByTestId('attachment-thumbnail')
+      await expect.poll(() => loaded(thumbnail), { timeout: 10_000 }).toBe(true)
+      expect(await pdfItem.getByTestId('attachment-name').getAttribute('href')).toMatch(/\/api\/incidents\/.+\/attachments\/.+\?inline=true$/)
+      await commanderPage.getByTestId('incident-attachments').getByTestId('attachment-item').filter({ hasText: '巡堤记录.pdf' }).waitFor({ timeout: 15_000 })
+      await attachments.scrollIntoViewIfNeeded()
+      await shoot(page, 'incidents-attachments-zh.png')
+      await accepted.scrollIntoViewIfNeeded()
+      await shoot(page, 'incidents-task-photo-zh.png')
+
       // The command log: created, activated, tasks — newest first; a manual decision is added.
       await page.getByTestId('tab-log').click()
       const log = page.getByTestId('command-log')
@@ -322,6 +364,8 @@ describe('the incident chain in Chromium', () => {
       await expect.poll(() => title.innerText(), { timeout: 15_000 }).toMatch(/续报（第1期）/)
       const basic = page.getByTestId('sitrep-section-basic')
       expect(await basic.inputValue()).toContain('乐安河')
+      // The place is said once: the alarm's title already names the township and the station.
+      expect(await basic.inputValue()).toMatch(/，乐平市发生镇桥镇乐安河镇桥水位站/)
       const actions = page.getByTestId('sitrep-section-actions')
       const edited = `${await actions.inputValue()}\n已通知镇桥镇组织巡堤查险。`
       await actions.fill(edited)

@@ -60,3 +60,15 @@ export async function uploadFile<T>(path: string, file: Blob, mediaType: string)
   if (!response.ok) throw toApiError(response.status, payload)
   return payload as T
 }
+
+/** A file's bytes as base64 (for APIs that take files inside a JSON body). */
+export async function fileToBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  let binary = ''
+  // In chunks: String.fromCharCode takes its bytes as arguments, and argument lists are bounded.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+/** A file size as `850 KB` or `3.2 MB`. */
+export const formatFileSize = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`)

@@ -1,7 +1,8 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiGet, apiPatch, apiPost, withQuery } from '../../../lib/api-client.ts'
+import { fileToBase64 } from '../../../lib/file-transfer.ts'
 import { incidentKeys } from './keys.ts'
-import type { Caller, Classification, IncidentDetail, IncidentFacts, IncidentView, LonLat, Suggestions, TaskAction } from './types.ts'
+import { attachmentMediaTypes, type Caller, type Classification, type IncidentAttachment, type IncidentDetail, type IncidentFacts, type IncidentView, type LonLat, type Suggestions, type TaskAction } from './types.ts'
 
 export interface IncidentListParams {
   status?: 'open' | 'responding' | 'closed' | 'active'
@@ -95,10 +96,23 @@ export const useCloseIncident = (id: string) =>
 export const useMarkReported = (id: string) =>
   useIncidentMutation(id, (step: string) => apiPost<IncidentView>(`/api/incidents/${id}/reporting/${step}/done`))
 
-/** `POST /api/incidents/tasks/:taskId/{accept,start,done,block} {text?}`. */
+/** A file as the attachment routes take it: `{fileName, mediaType, dataBase64}` (the type from the extension; the server checks the bytes). */
+export async function fileBody(file: File) {
+  const extension = file.name.split('.').pop()?.toLowerCase() ?? ''
+  return { fileName: file.name, mediaType: attachmentMediaTypes[extension] ?? file.type, dataBase64: await fileToBase64(file) }
+}
+
+/** `POST /api/incidents/:id/attachments`: a photo, PDF or DOCX on the incident. */
+export const useUploadAttachment = (incidentId: string) =>
+  useIncidentMutation(incidentId, async (file: File) => apiPost<IncidentAttachment>(`/api/incidents/${incidentId}/attachments`, await fileBody(file)))
+
+/** `POST /api/incidents/tasks/:taskId/{accept,start,done,block} {text?, photos?}`, or `…/feedback` (text required) without a move. */
 export const useTaskAction = (incidentId: string) =>
-  useIncidentMutation(incidentId, ({ taskId, action, text }: { taskId: string; action: TaskAction; text?: string }) =>
-    apiPost<unknown>(`/api/incidents/tasks/${taskId}/${action}`, text ? { text } : {}))
+  useIncidentMutation(incidentId, async ({ taskId, action, text, photos = [] }: { taskId: string; action: TaskAction | 'feedback'; text?: string; photos?: File[] }) =>
+    apiPost<unknown>(`/api/incidents/tasks/${taskId}/${action}`, {
+      ...(text ? { text } : {}),
+      ...(photos.length ? { photos: await Promise.all(photos.map(fileBody)) } : {}),
+    }))
 
 /** A manual log entry (decision 决策, call 电话, note 记事): `POST /api/incidents/:id/log`. */
 export const useAddLogEntry = (incidentId: string) =>

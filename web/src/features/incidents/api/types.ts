@@ -177,12 +177,32 @@ export interface IncidentWarning {
   sentAt: string | null
 }
 
+/** A file on an incident (photos, PDF, DOCX); a task's photos carry its id. */
+export interface IncidentAttachment {
+  id: string
+  taskId: string | null
+  fileName: string
+  mediaType: string
+  sizeBytes: number
+  uploadedBy: string
+  createdAt: string
+  url: string
+}
+
+/** The media types the server takes for attachments (checked against the bytes there). */
+export const attachmentMediaTypes: Record<string, string> = {
+  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp',
+  pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+}
+export const photoExtensions = ['jpg', 'jpeg', 'png', 'webp'] as const
+
 /** `GET /api/incidents/:id`: the incident with everything the board shows. */
 export type IncidentDetail = Omit<IncidentView, 'tasks'> & {
   tasks: IncidentTask[]
   log: LogEntry[]
   sitreps: Sitrep[]
   warnings: IncidentWarning[]
+  attachments: IncidentAttachment[]
 }
 
 /** A suggested plan and level, with why. */

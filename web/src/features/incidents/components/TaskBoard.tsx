@@ -1,16 +1,25 @@
 import { useState } from 'react'
-import { Badge, Button, Card, Col, Empty, Input, Modal, Row, Space, Tag, Typography, type ButtonProps } from 'antd'
+import { App, Badge, Button, Card, Col, Empty, Image, Input, Modal, Row, Space, Tag, Typography, Upload, type ButtonProps, type UploadFile } from 'antd'
+import { CameraOutlined } from '@ant-design/icons'
 import { useI18n } from '../../../i18n/i18n.tsx'
 import type { MessageKey } from '../../../i18n/messages.ts'
 import { useTaskAction } from '../api/incidents.ts'
 import { taskStatuses, type IncidentTask, type TaskAction } from '../api/types.ts'
+import { inlineUrl } from './AttachmentsCard.tsx'
 import { Countdown } from './Countdown.tsx'
 import { formatTime, levelNumeral } from './format.ts'
 
-/** 任务看板: one column per status; accept, start, done or block (with feedback), as the task's state allows. */
+/** A status move, or feedback (text and photos) that leaves the status as it is. */
+type TaskStep = TaskAction | 'feedback'
+
+/** The server's limits for task photos (tasks.ts `maxPhotoBytes`, schemas.ts `maxItems`). */
+const maxPhotoBytes = 5 * 1024 * 1024
+const maxPhotos = 6
+
+/** 任务看板: one column per status; accept, start, done or block (with feedback and photos), as the task's state allows. */
 export function TaskBoard({ incidentId, tasks, canAct }: { incidentId: string; tasks: IncidentTask[]; canAct: boolean }) {
   const { t } = useI18n()
-  const [acting, setActing] = useState<{ task: IncidentTask; action: TaskAction } | null>(null)
+  const [acting, setActing] = useState<{ task: IncidentTask; action: TaskStep } | null>(null)
   if (tasks.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('incidents.noTasks')} data-testid="task-board" />
   return (
     <div data-testid="task-board">
@@ -37,7 +46,7 @@ export function TaskBoard({ incidentId, tasks, canAct }: { incidentId: string; t
   )
 }
 
-function TaskCard({ task, canAct, onAction }: { task: IncidentTask; canAct: boolean; onAction: (action: TaskAction) => void }) {
+function TaskCard({ task, canAct, onAction }: { task: IncidentTask; canAct: boolean; onAction: (action: TaskStep) => void }) {
   const { t } = useI18n()
   const finished = task.status === 'done'
   const last = task.updates.at(-1)
@@ -51,36 +60,50 @@ function TaskCard({ task, canAct, onAction }: { task: IncidentTask; canAct: bool
       </Space>
       {task.deadline && !finished && <div style={{ fontSize: 12, marginTop: 2 }}><Countdown dueAt={task.deadline} testId="task-countdown" /></div>}
       {task.feedback && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }} data-testid="task-feedback">{task.feedback}</Typography.Paragraph>}
+      {task.photos.length > 0 && (
+        <Image.PreviewGroup>
+          <Space size={4} wrap style={{ marginTop: 4 }} data-testid="task-photos">
+            {task.photos.map((photo) => (
+              <Image key={photo.id} width={44} height={44} style={{ objectFit: 'cover', borderRadius: 4 }} src={inlineUrl(photo.url)} alt={photo.fileName} data-testid="task-photo" />
+            ))}
+          </Space>
+        </Image.PreviewGroup>
+      )}
       {last && <div><Typography.Text type="secondary" style={{ fontSize: 11 }}>{last.by} · {formatTime(last.at)}</Typography.Text></div>}
-      {canAct && task.actions.length > 0 && (
+      {canAct && (
         <Space size={4} style={{ marginTop: 6 }} wrap>
           {task.actions.map((action) => (
             <Button key={action} size="small" type={action === 'block' ? 'default' : 'primary'} danger={action === 'block'} onClick={() => onAction(action)} data-testid={`task-${action}`}>
               {t(`incidents.taskAction.${action}` as MessageKey)}
             </Button>
           ))}
+          <Button size="small" icon={<CameraOutlined />} onClick={() => onAction('feedback')} data-testid="task-feedback-button">{t('incidents.taskAction.feedback')}</Button>
         </Space>
       )}
     </Card>
   )
 }
 
-function TaskActionModal({ incidentId, acting, onClose }: { incidentId: string; acting: { task: IncidentTask; action: TaskAction } | null; onClose: () => void }) {
+function TaskActionModal({ incidentId, acting, onClose }: { incidentId: string; acting: { task: IncidentTask; action: TaskStep } | null; onClose: () => void }) {
   const { t } = useI18n()
+  const { message } = App.useApp()
   const act = useTaskAction(incidentId)
   const [feedback, setFeedback] = useState('')
-  const required = acting?.action === 'block'
+  const [photos, setPhotos] = useState<UploadFile[]>([])
+  // Blocking needs a reason; feedback needs its text (the server's rules).
+  const required = acting?.action === 'block' || acting?.action === 'feedback'
+  const reset = () => { setFeedback(''); setPhotos([]); onClose() }
   return (
     <Modal
       open={acting !== null}
       title={acting ? `${t(`incidents.taskAction.${acting.action}` as MessageKey)} · ${acting.task.title}` : ''}
       okButtonProps={{ disabled: required && !feedback.trim(), 'data-testid': 'task-action-confirm' } as ButtonProps}
       confirmLoading={act.isPending}
-      onCancel={onClose}
+      onCancel={reset}
       onOk={() =>
         acting && act.mutate(
-          { taskId: acting.task.id, action: acting.action, ...(feedback.trim() ? { text: feedback.trim() } : {}) },
-          { onSuccess: () => { setFeedback(''); onClose() } },
+          { taskId: acting.task.id, action: acting.action, ...(feedback.trim() ? { text: feedback.trim() } : {}), photos: photos.flatMap((p) => (p.originFileObj ? [p.originFileObj] : [])) },
+          { onSuccess: reset },
         )
       }
       destroyOnHidden
@@ -90,9 +113,29 @@ function TaskActionModal({ incidentId, acting, onClose }: { incidentId: string; 
         maxLength={4000}
         value={feedback}
         onChange={(event) => setFeedback(event.target.value)}
-        placeholder={t(required ? 'incidents.blockReason' : 'incidents.feedbackOptional')}
+        placeholder={t(required ? (acting?.action === 'block' ? 'incidents.blockReason' : 'incidents.feedbackRequired') : 'incidents.feedbackOptional')}
         aria-label={t('incidents.feedback')}
       />
+      <div style={{ marginTop: 12 }} data-testid="task-photo-upload">
+        <Upload
+          accept=".jpg,.jpeg,.png,.webp"
+          listType="picture-card"
+          multiple
+          maxCount={maxPhotos}
+          fileList={photos}
+          beforeUpload={(file) => {
+            if (file.size > maxPhotoBytes) {
+              void message.error(t('incidents.fileTooLarge', { name: file.name, mb: maxPhotoBytes / 1024 / 1024 }))
+              return Upload.LIST_IGNORE
+            }
+            // Kept here and sent with the feedback (base64 in the JSON body).
+            return false
+          }}
+          onChange={({ fileList }) => setPhotos(fileList)}
+        >
+          {photos.length < maxPhotos && <div><CameraOutlined /><div style={{ marginTop: 4, fontSize: 12 }}>{t('incidents.addPhoto')}</div></div>}
+        </Upload>
+      </div>
     </Modal>
   )
 }

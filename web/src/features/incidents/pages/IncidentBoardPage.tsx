@@ -8,6 +8,7 @@ import { useRegistrySession } from '../../../components/registry/session.tsx'
 import { ApiError } from '../../../lib/api-error.ts'
 import { useCloseIncident, useIncident, useSuggestions } from '../api/incidents.ts'
 import type { IncidentDetail, NearbyKind } from '../api/types.ts'
+import { AttachmentsCard } from '../components/AttachmentsCard.tsx'
 import { CommandLog } from '../components/CommandLog.tsx'
 import { FactsCard } from '../components/FactsCard.tsx'
 import { formatTime } from '../components/format.ts'
@@ -94,6 +95,7 @@ function Board({ incident }: { incident: IncidentDetail }) {
             <SuggestionsCard incident={incident} plans={suggestions.data?.plans ?? []} loading={suggestions.isPending} canActivate={canActivate} />
           </div>
           <WarningsCard incident={incident} />
+          <AttachmentsCard incidentId={incident.id} attachments={incident.attachments} tasks={incident.tasks} canUpload={reporterRoles.includes(role)} />
         </Col>
       </Row>
       <Card size="small" style={{ marginBottom: 12 }}>

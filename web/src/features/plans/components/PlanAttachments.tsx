@@ -1,12 +1,10 @@
 import { App, Button, Card, Popconfirm, Table, Upload } from 'antd'
 import { DeleteOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons'
 import { errorText } from '../../../lib/api-error.ts'
-import { downloadFile } from '../../../lib/file-transfer.ts'
+import { downloadFile, formatFileSize } from '../../../lib/file-transfer.ts'
 import { useI18n } from '../../../i18n/i18n.tsx'
 import { useDeleteAttachment, useUploadAttachment } from '../api/plans.ts'
 import type { Attachment } from '../api/types.ts'
-
-const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`)
 
 /** 预案附件: PDF/DOCX upload (≤ 20 MB, checked by the server), download and delete. */
 export function PlanAttachments({ planId, attachments, canWrite }: { planId: string; attachments: Attachment[]; canWrite: boolean }) {
@@ -41,7 +39,7 @@ export function PlanAttachments({ planId, attachments, canWrite }: { planId: str
         dataSource={attachments}
         columns={[
           { title: t('plans.fileName'), dataIndex: 'fileName' },
-          { title: t('plans.size'), dataIndex: 'sizeBytes', width: 100, render: sizeText },
+          { title: t('plans.size'), dataIndex: 'sizeBytes', width: 100, render: formatFileSize },
           { title: t('plans.uploadedBy'), dataIndex: 'uploadedByName', width: 120 },
           { title: t('plans.at'), dataIndex: 'uploadedAt', width: 170, render: (v: string) => new Date(v).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB') },
           {
