@@ -1,8 +1,9 @@
 import highsModule from 'highs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildAllocation, greedyAllocation, solveAllocation, type AllocationDemand, type AllocationInput, type AllocationPriority } from './allocationModel.ts'
+import { buildAllocation, greedyAllocation, solveAllocation, solveAllocationExact, priorityWeight, type AllocationDemand, type AllocationInput, type AllocationModel, type AllocationPriority, type AllocationResult } from './allocationModel.ts'
 import { buildEvacuation, solveEvacuation } from './evacuationModel.ts'
-import { buildTransportLp, readTransportSolution, solveTransportByColumns, transportCost, type LpAnswer, type TransportProblem } from './transportModel.ts'
+import { solveTransportNetworkSimplex } from './networkSimplex.ts'
+import { buildTransportLp, readTransportSolution, solveTransportByColumns, transportCost, type LpAnswer, type TransportProblem, type TransportSolution } from './transportModel.ts'
 
 // highs ships CommonJS typings for an ES module: at run time the default import is the loader.
 const highsLoader = highsModule as unknown as typeof highsModule.default
@@ -84,6 +85,62 @@ describe('transport LP: feasible and optimal against exhaustive enumeration', ()
     // Column generation from one source per sink reaches the same optimum.
     const { solutions } = await solveTransportByColumns([p], batch, 1)
     expect(transportCost(p, solutions[0]!)).toBeCloseTo(bruteForce(p), 6)
+    // So does the network simplex, with a feasible whole flow.
+    const simplex = solveTransportNetworkSimplex(p).solution
+    expectFeasible(p, simplex)
+    expect(transportCost(p, simplex)).toBeCloseTo(bruteForce(p), 6)
+  })
+})
+
+function expectFeasible(p: TransportProblem, solution: TransportSolution): void {
+  const m = p.supply.length
+  const n = p.demand.length
+  const out = new Array<number>(m).fill(0)
+  const into = new Array<number>(n).fill(0)
+  for (const f of solution.flows) {
+    expect(Number.isInteger(f.quantity) && f.quantity > 0).toBe(true)
+    expect(f.cost).toBe(p.cost[f.source * n + f.sink])
+    out[f.source]! += f.quantity
+    into[f.sink]! += f.quantity
+  }
+  out.forEach((q, s) => expect(q).toBeLessThanOrEqual(p.supply[s]!))
+  into.forEach((q, d) => expect(q + solution.unmet[d]!).toBe(p.demand[d]))
+}
+
+describe('network simplex: the same optimum as HiGHS on the full LP', () => {
+  const random = (seed: number, m: number, n: number, options: { ties?: boolean; shortage?: number } = {}): TransportProblem => {
+    const r = rng(seed)
+    const demand = Array.from({ length: n }, () => Math.floor(r() * 60))
+    const total = demand.reduce((a, b) => a + b, 0)
+    return {
+      supply: Array.from({ length: m }, () => Math.floor((r() * 2 * total * (options.shortage ?? 1)) / m)),
+      demand,
+      // With ties every pivot is likely degenerate: the case where a careless pivot rule cycles.
+      cost: Float64Array.from({ length: m * n }, () => (r() < 0.05 ? Infinity : options.ties ? 1 + Math.floor(r() * 4) : 1 + r() * 120)),
+      penalty: Array.from({ length: n }, () => 242 * [1, 10, 100][Math.floor(r() * 3)]!),
+    }
+  }
+  const cases: [string, TransportProblem][] = [
+    ...[1, 2, 3, 4, 5].map((seed): [string, TransportProblem] => [`30 × 120, seed ${seed}`, random(1000 + seed, 30, 120)]),
+    ['30 × 120, stock short by half', random(77, 30, 120, { shortage: 0.5 })],
+    ['30 × 120, plenty of stock', random(78, 30, 120, { shortage: 3 })],
+    ['40 × 200, costs 1–4 (many ties)', random(79, 40, 200, { ties: true })],
+    ['1 × 50', random(80, 1, 50)],
+    ['50 × 1', random(81, 50, 1)],
+  ]
+  it.each(cases)('%s', (_label, p) => {
+    const full = buildTransportLp(p)
+    const lpCost = transportCost(p, readTransportSolution(full, p.demand, solve(full.lp)))
+    const { solution, stats } = solveTransportNetworkSimplex(p)
+    expectFeasible(p, solution)
+    expect(transportCost(p, solution)).toBeCloseTo(lpCost, 3)
+    expect(stats.pivots).toBeGreaterThan(0)
+  })
+
+  it('nothing to move: no flows, all demand unmet or nothing asked', () => {
+    const p: TransportProblem = { supply: [0, 0], demand: [3, 0], cost: [1, 1, 1, 1], penalty: [10, 10] }
+    expect(solveTransportNetworkSimplex(p).solution).toEqual({ flows: [], unmet: [3, 0], objective: 0 })
+    expect(solveTransportNetworkSimplex({ supply: [5], demand: [], cost: [], penalty: [] }).solution).toEqual({ flows: [], unmet: [], objective: 0 })
   })
 })
 
@@ -113,8 +170,13 @@ describe('supplies allocation', () => {
     travelSeconds: priorities.length === 1 ? [600, 600] : [900, 600, 1200, 300],
   })
 
+  const solvers = {
+    'HiGHS LP': (model: AllocationModel) => solveAllocation(model, batch),
+    'network simplex': (model: AllocationModel) => solveAllocationExact(model),
+  }
+  describe.each(Object.entries(solvers))('%s', (_name, solveWith) => {
   it('takes the nearest stock first, the reserve (with its response time) only for the rest', async () => {
-    const { result } = await solveAllocation(buildAllocation(input(['normal'], 8)), batch)
+    const { result } = await solveWith(buildAllocation(input(['normal'], 8)))
     expect(result.lines).toEqual([
       { source: 0, demand: 0, supplyId: 'quilt', quantity: 8, seconds: 600 },
       { source: 1, demand: 0, supplyId: 'quilt', quantity: 2, seconds: 4200 },
@@ -126,7 +188,7 @@ describe('supplies allocation', () => {
 
   it('when stock is short, the urgent demand is served first even from farther away', async () => {
     // 12 quilts for two demands of 10: demand 1 is nearer to both sources but only normal priority.
-    const { result } = await solveAllocation(buildAllocation(input(['urgent', 'normal'], 7)), batch)
+    const { result } = await solveWith(buildAllocation(input(['urgent', 'normal'], 7)))
     const quiltsTo = (d: number) => result.lines.filter((l) => l.demand === d && l.supplyId === 'quilt').reduce((a, l) => a + l.quantity, 0)
     expect(quiltsTo(0)).toBe(10)
     expect(quiltsTo(1)).toBe(2)
@@ -140,11 +202,28 @@ describe('supplies allocation', () => {
     const sources = Array.from({ length: m }, () => ({ stock: { a: Math.floor(r() * 40), b: Math.floor(r() * 40) } }))
     const demands = Array.from({ length: n }, (): AllocationDemand => ({ priority: 'normal', items: [{ supplyId: 'a', quantity: Math.floor(r() * 20) }, { supplyId: 'b', quantity: Math.floor(r() * 20) }] }))
     const model = buildAllocation({ sources, demands, travelSeconds: Float64Array.from({ length: m * n }, () => 60 + Math.floor(r() * 3600)) })
-    const { result: lp } = await solveAllocation(model, batch)
+    const { result: lp } = await solveWith(model)
     const greedy = greedyAllocation(model)
     const unmet = (x: typeof lp) => x.unmet.reduce((a, u) => a + u.quantity, 0)
     expect(unmet(lp)).toBeLessThanOrEqual(unmet(greedy))
     if (unmet(lp) === unmet(greedy)) expect(lp.objectiveSeconds).toBeLessThanOrEqual(greedy.objectiveSeconds)
+  })
+  })
+
+  it('network simplex and HiGHS agree on a 20 depots × 150 points × 4 supplies allocation', async () => {
+    const r = rng(11)
+    const supplies = ['a', 'b', 'c', 'd']
+    const sources = Array.from({ length: 20 }, () => ({ stock: Object.fromEntries(supplies.map((s) => [s, Math.floor(r() * 300)])), leadSeconds: r() < 0.2 ? 7200 : 0 }))
+    const demands = Array.from({ length: 150 }, (): AllocationDemand => ({
+      priority: (['urgent', 'normal', 'low'] as const)[Math.floor(r() * 3)]!,
+      items: supplies.map((supplyId) => ({ supplyId, quantity: Math.floor(r() * 60) })),
+    }))
+    const model = buildAllocation({ sources, demands, travelSeconds: Float64Array.from({ length: 20 * 150 }, () => (r() < 0.03 ? Infinity : 60 + Math.floor(r() * 5400))) })
+    const { result: lp } = await solveAllocation(model, batch)
+    const { result: exact } = await solveAllocationExact(model)
+    const penalties = (x: AllocationResult) => x.unmet.reduce((a, u) => a + u.quantity * priorityWeight[demands[u.demand]!.priority], 0)
+    expect(penalties(exact)).toBe(penalties(lp))
+    expect(Math.abs(exact.objectiveSeconds - lp.objectiveSeconds)).toBeLessThanOrEqual(lp.lines.length)
   })
 })
 

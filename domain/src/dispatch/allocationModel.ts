@@ -6,9 +6,11 @@
  *   - everything that can be delivered is delivered (the lowest penalty exceeds any route), and
  *   - when stock is short, urgent demand is served before normal, normal before low.
  * Supplies do not share any constraint, so each is an independent LP (smaller, solved in turn).
- * Pure: builds the LPs (by column generation, see transportModel.ts) and reads the answers; the
- * LP solver itself is passed in (HiGHS in a worker thread on the server).
+ * Pure. Solved exactly by the network simplex (networkSimplex.ts; what the server uses), or as
+ * LPs by column generation (transportModel.ts) with an LP solver passed in (HiGHS in a worker
+ * thread): the cross-check in tests and the bench.
  */
+import { solveTransportNetworkSimplex, type NetworkSimplexStats } from './networkSimplex.ts'
 import { greedyTransport, solveTransportByColumns, type ColumnStats, type LpAnswer, type TransportProblem, type TransportSolution } from './transportModel.ts'
 
 export const allocationPriorities = ['urgent', 'normal', 'low'] as const
@@ -121,6 +123,24 @@ export async function solveAllocation(
   model: AllocationModel, solveBatch: (lps: string[]) => Promise<LpAnswer[]>, k = 8,
 ): Promise<{ result: AllocationResult; stats: ColumnStats[] }> {
   const { solutions, stats } = await solveTransportByColumns(model.items.map((i) => i.problem), solveBatch, k)
+  return { result: allocationFrom(model, solutions), stats }
+}
+
+/**
+ * Solves every item exactly by the network simplex, one after another; `pause` runs between
+ * items (a server awaits its event loop there, so no single stretch blocks it for long).
+ */
+export async function solveAllocationExact(
+  model: AllocationModel, pause: () => Promise<void> = async () => {},
+): Promise<{ result: AllocationResult; stats: NetworkSimplexStats[] }> {
+  const solutions: TransportSolution[] = []
+  const stats: NetworkSimplexStats[] = []
+  for (const item of model.items) {
+    if (solutions.length > 0) await pause()
+    const { solution, stats: s } = solveTransportNetworkSimplex(item.problem)
+    solutions.push(solution)
+    stats.push(s)
+  }
   return { result: allocationFrom(model, solutions), stats }
 }
 

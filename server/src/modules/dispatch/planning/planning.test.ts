@@ -68,7 +68,7 @@ describe('dispatch planning over HTTP: teams, allocation into a dispatch order, 
   let orderId: string
   let orderNo: string
 
-  it('allocates supplies with HiGHS into a draft order: lines within stock, the rest reported unmet', async () => {
+  it('allocates supplies exactly (network simplex) into a draft order: lines within stock, the rest reported unmet', async () => {
     const quilts = await totalOnHand(quilt.id)
     const res = await app.inject({
       method: 'POST', url: '/api/dispatch/allocations', headers: duty,

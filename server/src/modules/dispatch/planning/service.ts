@@ -1,13 +1,14 @@
 /**
  * Planning use cases: team recommendation, supplies allocation into a draft dispatch order
  * (调拨单) and its confirmation into the stock ledger, evacuation to shelters, shelter coverage.
- * The models are pure (domain/dispatch); HiGHS solves them in a worker (solver.ts); travel times
+ * The models are pure (domain/dispatch); allocation is solved by the domain's network simplex,
+ * evacuation by HiGHS in a worker (solver.ts); travel times
  * come from the road network when loaded (travel.ts).
  */
 import crypto from 'node:crypto'
 import type { Static } from '@fastify/type-provider-typebox'
 import { divisionPrefix, isWithinDivision } from '@yingji/domain/geo/divisionCode'
-import { buildAllocation, demandedSupplies, solveAllocation, type AllocationDemand, type AllocationSource } from '@yingji/domain/dispatch/allocationModel'
+import { buildAllocation, demandedSupplies, solveAllocationExact, type AllocationDemand, type AllocationSource } from '@yingji/domain/dispatch/allocationModel'
 import { buildEvacuation, solveEvacuation } from '@yingji/domain/dispatch/evacuationModel'
 import { coverage, hazardPointRadiusM, riskReasons, riverBufferM } from '@yingji/domain/dispatch/shelterCoverage'
 import { hazardLabels, rankTeams, weights, type Readiness, type TeamTypeKey } from '@yingji/domain/dispatch/teamRanking'
@@ -139,7 +140,8 @@ export async function allocate(platform: Platform, actor: Actor, body: Allocatio
     demands: body.demands.map((d, i) => ({ items: d.items, priority: demands[i]!.priority })),
     travelSeconds,
   })
-  const { result } = await solveAllocation(model, (lps) => solveLps(lps, { timeLimitSeconds: 20 }))
+  // Exact network simplex, one supply at a time, letting other requests in between supplies.
+  const { result } = await solveAllocationExact(model, () => new Promise((resolve) => setImmediate(resolve)))
   const solveMs = Math.round((performance.now() - started) * 10) / 10
 
   const lines = result.lines.map((l) => {
