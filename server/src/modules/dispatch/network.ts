@@ -1,10 +1,12 @@
 /**
  * The in-memory road network (路网) routed on: built once from dispatch.roads on first use (the
- * synthetic network is seeded first when the table is empty), rebuilt after an import. Closures
- * need no rebuild: each adds its edges to the closed-edge mask at once and removing it takes
- * them out again. Other dispatch code (allocation, evacuation, teams) asks `travelTimes`.
+ * synthetic network is seeded first when the table is empty), with its customisable contraction
+ * hierarchy; rebuilt after an import. Closures need no rebuild: each adds its edges to the
+ * closed-edge mask and the hierarchy is re-customised for the new mask at once (a fraction of a
+ * millisecond on the county network); removing it does the same. Other dispatch code
+ * (allocation, evacuation, teams) asks `travelTimes`.
  */
-import { buildLandmarks, type Landmarks } from '@yingji/domain/dispatch/astar'
+import { buildCch, customise, type CchMetric, type ContractionHierarchy } from '@yingji/domain/dispatch/cch'
 import { ClosureMask, edgesClosedBy, type ClosureGeometry } from '@yingji/domain/dispatch/closures'
 import { snapIndexOf, travelTimeMatrix } from '@yingji/domain/dispatch/matrix'
 import { buildRoadGraph, roadClasses, type Position, type RoadClass, type RoadGraph, type RoadLine } from '@yingji/domain/dispatch/roadGraph'
@@ -16,9 +18,11 @@ import { seedSyntheticRoads } from './seed.ts'
 export interface RoadNetwork {
   graph: RoadGraph
   snap: SnapIndex
-  landmarks: Landmarks
+  hierarchy: ContractionHierarchy
   /** `mask.closed` is the closed-edge mask every search takes. */
   mask: ClosureMask
+  /** The hierarchy's weights for the current mask (re-customised on every closure change). */
+  metric: CchMetric
   /** Edges closed by each active closure (by closure id). */
   closureEdges: Map<string, number[]>
   roads: RoadRow[]
@@ -50,7 +54,7 @@ export function invalidateRoadNetwork(platform: Platform): void {
  */
 export async function travelTimes(platform: Platform, from: readonly Position[], to: readonly Position[]): Promise<Float64Array> {
   const network = await getRoadNetwork(platform)
-  return travelTimeMatrix(network.graph, from, to, network.mask.closed)
+  return travelTimeMatrix(network.graph, from, to, network.mask.closed, network.metric)
 }
 
 export function closureGeometryOf(row: Pick<ClosureRow, 'geojson' | 'radius_m'>): ClosureGeometry {
@@ -66,6 +70,7 @@ export function applyClosure(network: RoadNetwork, id: string, geometry: Closure
   const edges = edgesClosedBy(network.snap, geometry)
   network.closureEdges.set(id, edges)
   network.mask.add(edges)
+  customise(network.hierarchy, network.mask.closed, network.metric)
   return edges
 }
 
@@ -74,6 +79,7 @@ export function releaseClosure(network: RoadNetwork, id: string): void {
   if (!edges) return
   network.closureEdges.delete(id)
   network.mask.remove(edges)
+  customise(network.hierarchy, network.mask.closed, network.metric)
 }
 
 /** Applies to an already built network only (a network built later reads the table anyway). */
@@ -93,11 +99,13 @@ async function buildNetwork(platform: Platform): Promise<RoadNetwork> {
     oneway: r.oneway,
   }))
   const graph = buildRoadGraph(lines)
+  const hierarchy = buildCch(graph)
   const network: RoadNetwork = {
     graph,
     snap: snapIndexOf(graph),
-    landmarks: buildLandmarks(graph, 16),
+    hierarchy,
     mask: new ClosureMask(graph),
+    metric: customise(hierarchy),
     closureEdges: new Map(),
     roads,
     synthetic: roads.some((r) => r.synthetic),

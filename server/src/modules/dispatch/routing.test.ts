@@ -5,6 +5,7 @@ import { buildApp } from '../../http/app.ts'
 import { queryRows } from '../../db/rows.ts'
 import { createTestPlatform, type TestPlatform } from '../../testing/platform.ts'
 import { loginAs } from '../../testing/session.ts'
+import { travelTimeMatrix } from '@yingji/domain/dispatch/matrix'
 import { getRoadNetwork, travelTimes } from './network.ts'
 
 describe('dispatch routing over HTTP (roads, routes, closures, matrices)', () => {
@@ -133,6 +134,24 @@ describe('dispatch routing over HTTP (roads, routes, closures, matrices)', () =>
     const r = (await app.inject({ method: 'GET', url: routeUrl(seat(), zhenqiao()), headers: township })).json()
     expect(r.snapped.from.distanceM).toBeGreaterThan(250)
     await app.inject({ method: 'DELETE', url: `/api/dispatch/closures/${circle.json().id}`, headers: duty })
+  })
+
+  it('routes and matrices from the hierarchy equal plain Dijkstra on the same network while a closure is in force', async () => {
+    const before = (await app.inject({ method: 'GET', url: routeUrl(seat(), zhenqiao()), headers: duty })).json()
+    const [x, y] = before.geometry.coordinates[Math.floor(before.geometry.coordinates.length / 3)]
+    const created = await app.inject({ method: 'POST', url: '/api/dispatch/closures', headers: duty, payload: { reason: '桥梁受损', geometry: { type: 'Point', coordinates: [x, y] }, radiusM: 200 } })
+    expect(created.statusCode).toBe(201)
+    const network = await getRoadNetwork(platform)
+    const plain = (from: number[][], to: number[][]) => travelTimeMatrix(network.graph, from as [number, number][], to as [number, number][], network.mask.closed)
+    const after = (await app.inject({ method: 'GET', url: routeUrl(seat(), zhenqiao()), headers: duty })).json()
+    expect(after.durationS).toBeGreaterThan(before.durationS)
+    expect(Math.abs(after.durationS - plain([[seat().lon, seat().lat]], [[zhenqiao().lon, zhenqiao().lat]])[0]!)).toBeLessThanOrEqual(0.05)
+    const pts = towns.map((t) => [t.lon, t.lat] as [number, number])
+    const fast = await travelTimes(platform, pts, pts)
+    const expected = plain(pts, pts)
+    for (let k = 0; k < expected.length; k++) expect(Math.abs(fast[k]! - expected[k]!)).toBeLessThanOrEqual(1e-6 * Math.max(1, expected[k]!))
+    await app.inject({ method: 'DELETE', url: `/api/dispatch/closures/${created.json().id}`, headers: duty })
+    expect((await app.inject({ method: 'GET', url: routeUrl(seat(), zhenqiao()), headers: duty })).json().durationS).toBe(before.durationS)
   })
 
   it('matrices: township × township travel times equal single routes; at most 100 × 100', async () => {

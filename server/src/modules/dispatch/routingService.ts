@@ -1,10 +1,11 @@
 /**
- * Routing, closures and matrices over the in-memory network (network.ts). Closures are stored
- * (audited) and applied to the closed-edge mask as soon as they commit.
+ * Routing, closures and matrices over the in-memory network (network.ts), answered by its
+ * customisable contraction hierarchy. Closures are stored (audited) and applied to the
+ * closed-edge mask and the hierarchy's weights as soon as they commit.
  */
 import { randomUUID } from 'node:crypto'
 import type { Static } from '@fastify/type-provider-typebox'
-import { astarPath } from '@yingji/domain/dispatch/astar'
+import { cchPath } from '@yingji/domain/dispatch/cchQuery'
 import type { ClosureGeometry } from '@yingji/domain/dispatch/closures'
 import { edgesClosedBy } from '@yingji/domain/dispatch/closures'
 import { travelTimeMatrix } from '@yingji/domain/dispatch/matrix'
@@ -54,7 +55,7 @@ export async function route(platform: Platform, fromText: string, toText: string
   const a = snapOrFail(network, from, 'querystring.from', '起点', 'start')
   const b = snapOrFail(network, to, 'querystring.to', '终点', 'end')
   const { graph } = network
-  const path = astarPath(graph, network.landmarks, sourceAnchors(network.snap, a, closed), targetAnchors(network.snap, b, closed), { closed })
+  const path = cchPath(network.metric, sourceAnchors(network.snap, a, closed), targetAnchors(network.snap, b, closed))
   const direct = directAlongSegment(network.snap, a, b, closed)
   let coordinates: number[][]
   let durationS: number
@@ -94,7 +95,7 @@ function dedupe(coords: number[][]): number[][] {
 
 export async function matrix(platform: Platform, body: Static<typeof MatrixBody>): Promise<Static<typeof MatrixResult>> {
   const network = await getRoadNetwork(platform)
-  const m = travelTimeMatrix(network.graph, body.sources, body.targets, network.mask.closed)
+  const m = travelTimeMatrix(network.graph, body.sources, body.targets, network.mask.closed, network.metric)
   const n = body.targets.length
   return {
     durationsS: body.sources.map((_, i) => body.targets.map((_, j) => {
