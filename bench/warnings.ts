@@ -162,7 +162,8 @@ async function measure(platform: Platform): Promise<void> {
     }
     // Baseline: one INSERT and one send (and one UPDATE) per message, in turn.
     const w = await addWarning(platform)
-    const subs = await queryRows<{ id: string; phone: string }>(platform.db, sql`SELECT id, phone FROM warnings.subscribers WHERE division_code LIKE '360281100%' LIMIT ${naiveSendCount}`)
+    const subs = await queryRows<{ id: string; phone: string }>(platform.db, sql`
+      SELECT id, phone FROM warnings.subscribers WHERE division_code LIKE '360281100%' AND name LIKE '基准接收人%' AND phone IS NOT NULL LIMIT ${naiveSendCount}`)
     const t = performance.now()
     for (const s of subs) {
       const [row] = await queryRows<{ id: string }>(platform.db, sql`

@@ -10,6 +10,7 @@
  * exact ST_Intersects runs on the small pieces only. Division matches use the text_pattern_ops
  * index with a constant prefix (LIKE '360281100%'). The fan-out is ONE INSERT … SELECT.
  */
+import crypto from 'node:crypto'
 import { sql, type SQL } from 'drizzle-orm'
 import { divisionPrefix, normalizeDivisionCode } from '@yingji/domain/geo/divisionCode'
 import type { Queryable } from '../../../db/database.ts'
@@ -30,12 +31,18 @@ const pieceVertices = 64
  * by the caller).
  */
 export function audienceRows(target: AudienceTarget, options: { subdivide?: boolean } = {}): SQL {
+  // Each branch carries the columns the rows need, so the union is not joined back to the
+  // million-row table (that join was a sequential scan of it).
+  const person = sql`s.id, s.kind, s.role, s.channels, s.phone, s.email, s.wecom_webhook, s.dingtalk_webhook, s.user_id,
+    CASE WHEN s.division_code IS NOT NULL THEN substr(s.division_code, 1, 9) || '000'
+      ELSE (SELECT substr(v.code::text, 1, 9) || '000' FROM geo.divisions v WHERE v.level = 'village' AND v.location IS NOT NULL
+            ORDER BY v.location <-> s.location LIMIT 1) END AS township_code`
   const prefixes = [...new Set(target.divisionCodes.map((c) => normalizeDivisionCode(c)).filter((c): c is string => c !== null).map(divisionPrefix))]
   const byDivision = prefixes.length === 0
     ? sql``
-    : sql`UNION SELECT s.id FROM warnings.subscribers s WHERE s.active AND (${sql.join(prefixes.map((p) => sql`s.division_code LIKE ${`${p}%`}`), sql` OR `)})`
+    : sql`UNION SELECT ${person} FROM warnings.subscribers s WHERE s.active AND (${sql.join(prefixes.map((p) => sql`s.division_code LIKE ${`${p}%`}`), sql` OR `)})`
   const previous = target.referencesId
-    ? sql`UNION SELECT d.subscriber_id FROM warnings.deliveries d WHERE d.warning_id = ${target.referencesId}`
+    ? sql`UNION SELECT ${person} FROM warnings.deliveries d JOIN warnings.subscribers s ON s.id = d.subscriber_id AND s.active WHERE d.warning_id = ${target.referencesId}`
     : sql``
   const pieces = options.subdivide === false
     ? sql`SELECT w.area_geom AS g FROM warnings.warnings w WHERE w.id = ${target.id}`
@@ -43,36 +50,41 @@ export function audienceRows(target: AudienceTarget, options: { subdivide?: bool
   return sql`
     WITH pieces AS MATERIALIZED (${pieces}),
     hits AS (
-      SELECT DISTINCT s.id FROM pieces p JOIN warnings.subscribers s ON s.location && p.g AND ST_Intersects(s.location, p.g) WHERE s.active
+      SELECT ${person} FROM pieces p JOIN warnings.subscribers s ON s.location && p.g AND ST_Intersects(s.location, p.g) WHERE s.active
       ${byDivision}
       ${previous}
-    ),
-    expanded AS (
-      SELECT s.id AS subscriber_id, s.kind, s.role, ch.channel,
-        CASE s.kind WHEN 'responsible' THEN 0 ELSE 1 END AS priority,
-        CASE ch.channel WHEN 'sms' THEN s.phone WHEN 'email' THEN s.email WHEN 'wecom' THEN s.wecom_webhook
-          WHEN 'dingtalk' THEN s.dingtalk_webhook ELSE s.user_id::text END AS address,
-        CASE WHEN s.division_code IS NOT NULL THEN substr(s.division_code, 1, 9) || '000'
-          ELSE (SELECT substr(v.code::text, 1, 9) || '000' FROM geo.divisions v WHERE v.level = 'village' AND v.location IS NOT NULL
-                ORDER BY v.location <-> s.location LIMIT 1) END AS township_code
-      FROM hits JOIN warnings.subscribers s ON s.id = hits.id AND s.active
-      CROSS JOIN LATERAL unnest(s.channels) AS ch(channel)
     )
-    SELECT * FROM expanded`
+    SELECT h.id AS subscriber_id, h.kind, h.role, ch.channel,
+      CASE h.kind WHEN 'responsible' THEN 0 ELSE 1 END AS priority,
+      CASE ch.channel WHEN 'sms' THEN h.phone WHEN 'email' THEN h.email WHEN 'wecom' THEN h.wecom_webhook
+        WHEN 'dingtalk' THEN h.dingtalk_webhook ELSE h.user_id::text END AS address,
+      h.township_code
+    FROM hits h CROSS JOIN LATERAL unnest(h.channels) AS ch(channel)`
 }
 
-/** The fan-out: one INSERT … SELECT; a repeat adds nothing (UNIQUE warning × subscriber × channel). */
+/**
+ * The fan-out: one INSERT … SELECT; a repeat adds nothing (UNIQUE warning × subscriber ×
+ * channel). Ids are a random prefix per fan-out and a counter: no random source per row (each
+ * gen_random_uuid() costs ~20 µs in PGlite) and primary-key inserts land at the index's end.
+ */
 export async function insertDeliveries(q: Queryable, target: AudienceTarget, options: { subdivide?: boolean } = {}): Promise<number> {
   const rows = await queryRows<{ n: number }>(q, sql`
     WITH inserted AS (
-      INSERT INTO warnings.deliveries (warning_id, subscriber_id, channel, priority, address, township_code)
-      SELECT ${target.id}, a.subscriber_id, a.channel, a.priority, a.address, a.township_code
+      INSERT INTO warnings.deliveries (id, warning_id, subscriber_id, channel, priority, address, township_code)
+      SELECT (${idPrefix()} || lpad(to_hex(row_number() OVER ()), 12, '0'))::uuid,
+        ${target.id}, a.subscriber_id, a.channel, a.priority, a.address, a.township_code
       FROM (${audienceRows(target, options)}) a
       WHERE a.address IS NOT NULL AND a.address <> ''
       ON CONFLICT (warning_id, subscriber_id, channel) DO NOTHING
       RETURNING 1)
     SELECT count(*)::int AS n FROM inserted`)
   return rows[0]?.n ?? 0
+}
+
+/** 80 random bits as the first four groups of a UUID ("xxxxxxxx-xxxx-xxxx-xxxx-"). */
+function idPrefix(): string {
+  const hex = crypto.randomBytes(10).toString('hex')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-`
 }
 
 export interface AudienceCounts {

@@ -15,6 +15,7 @@ import { createTestPlatform, type TestPlatform } from '../../../testing/platform
 import { loginAs } from '../../../testing/session.ts'
 import { enqueueEvent } from '../../events/outbox.ts'
 import { startReceiver, type LocalReceiver } from '../channels/testing.ts'
+import { ackSecret, ackToken } from './ackToken.ts'
 import { deliveryRuntimeOf } from './runtime.ts'
 import { configureDelivery } from './settings.ts'
 
@@ -72,8 +73,13 @@ async function issue(platform: TestPlatform, warningId: string, msgType = 'Alert
   await platform.outbox.drain()
 }
 
-const deliveriesOf = (platform: TestPlatform, warningId: string) => queryRows<{ id: string; subscriber_id: string; channel: string; status: string; priority: number; attempts: number; last_error: string | null; ack_token: string; township_code: string | null }>(
-  platform.db, sql`SELECT id, subscriber_id, channel, status, priority, attempts, last_error, ack_token, township_code FROM warnings.deliveries WHERE warning_id = ${warningId} ORDER BY priority, channel, subscriber_id`)
+/** The rows, each with the token of its acknowledgement link. */
+async function deliveriesOf(platform: TestPlatform, warningId: string) {
+  const rows = await queryRows<{ id: string; subscriber_id: string; channel: string; status: string; priority: number; attempts: number; last_error: string | null; township_code: string | null }>(
+    platform.db, sql`SELECT id, subscriber_id, channel, status, priority, attempts, last_error, township_code FROM warnings.deliveries WHERE warning_id = ${warningId} ORDER BY priority, channel, subscriber_id`)
+  const secret = await ackSecret(platform.db)
+  return rows.map((r) => ({ ...r, ack_token: ackToken(secret, r.id) }))
+}
 
 describe('warning delivery (预警送达)', { timeout: 120_000 }, () => {
   let platform: TestPlatform
@@ -247,6 +253,11 @@ describe('warning delivery (预警送达)', { timeout: 120_000 }, () => {
     const [row] = await queryRows<{ status: string; acknowledged_at: Date }>(platform.db, sql`SELECT status, acknowledged_at FROM warnings.deliveries WHERE id = ${monitorSms.id}`)
     expect(row!.status).toBe('acknowledged')
     expect((await app.inject({ method: 'GET', url: `/public/warnings/ack/${'0'.repeat(64)}` })).statusCode).toBe(404)
+    // The token is the id and an HMAC of it: a changed digit, or a MAC made with another secret, is refused
+    const other = rows.find((r) => r.subscriber_id === ids.village && r.channel === 'sms')!
+    const flipped = other.ack_token.slice(0, 63) + (other.ack_token.endsWith('0') ? '1' : '0')
+    expect((await app.inject({ method: 'GET', url: `/public/warnings/ack/${flipped}` })).statusCode).toBe(404)
+    expect((await app.inject({ method: 'GET', url: `/public/warnings/ack/${ackToken(crypto.randomBytes(32), other.id)}` })).statusCode).toBe(404)
     expect((await app.inject({ method: 'GET', url: '/public/warnings/ack/short' })).statusCode).toBe(404)
 
     const inbox = await app.inject({ method: 'GET', url: '/api/warnings/inbox', headers: { cookie: leader.cookie } })

@@ -2,6 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../../../db/database.ts'
 import { queryRows } from '../../../db/rows.ts'
+import { ackSecret, deliveryIdOfAckToken } from './ackToken.ts'
 
 export interface WarningHead {
   id: string
@@ -116,9 +117,11 @@ export async function findDeliveries(q: Queryable, scope: DeliveryScope, filter:
   const where = sql.join(conditions, sql` AND `)
   const [{ n }] = (await queryRows<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM warnings.deliveries d WHERE ${where}`)) as [{ n: number }]
   const rows = await queryRows<DeliveryRow>(q, sql`
-    SELECT d.id, d.subscriber_id, s.name AS subscriber_name, s.role, s.kind, d.channel, d.address, d.township_code, d.status, d.attempts,
+    SELECT d.id, d.subscriber_id, coalesce(s.name, '（已删除 deleted）') AS subscriber_name, coalesce(s.role, '') AS role,
+      coalesce(s.kind, CASE d.priority WHEN 0 THEN 'responsible' ELSE 'public' END) AS kind, d.channel, d.address, d.township_code, d.status, d.attempts,
       d.last_error, d.provider_message_id, d.created_at, d.sent_at, d.delivered_at, d.failed_at, d.acknowledged_at
-    FROM warnings.deliveries d JOIN warnings.subscribers s ON s.id = d.subscriber_id
+    -- LEFT: a deleted subscriber's deliveries stay on record (no foreign key, migration 0003)
+    FROM warnings.deliveries d LEFT JOIN warnings.subscribers s ON s.id = d.subscriber_id
     WHERE ${where}
     ORDER BY d.priority, d.created_at, d.id LIMIT ${limit} OFFSET ${offset}`)
   return { rows, total: n }
@@ -155,7 +158,9 @@ export interface AckRow {
 
 /** Marks acknowledged (idempotent: a second click keeps the first time). */
 export async function acknowledge(q: Queryable, by: { token: string } | { id: string; address: string }): Promise<AckRow | undefined> {
-  const where = 'token' in by ? sql`d.ack_token = ${by.token}` : sql`d.id = ${by.id} AND d.channel = 'app' AND d.address = ${by.address}`
+  const tokenId = 'token' in by ? deliveryIdOfAckToken(await ackSecret(q), by.token) : null
+  if ('token' in by && !tokenId) return undefined
+  const where = 'token' in by ? sql`d.id = ${tokenId}` : sql`d.id = ${by.id} AND d.channel = 'app' AND d.address = ${by.address}`
   const [row] = await queryRows<AckRow>(q, sql`
     UPDATE warnings.deliveries d SET status = 'acknowledged', acknowledged_at = coalesce(d.acknowledged_at, now()),
       delivered_at = coalesce(d.delivered_at, now()), sent_at = coalesce(d.sent_at, now()), lease_until = NULL

@@ -29,6 +29,7 @@ import type { Db } from '../../../db/database.ts'
 import { queryRows } from '../../../db/rows.ts'
 import { tokenBucket, type RateLimiter } from '../channels/rateLimit.ts'
 import type { Channel, ChannelAdapter, OutgoingMessage, SendResult } from '../channels/index.ts'
+import { ackSecret, ackToken } from './ackToken.ts'
 import type { DeliverySettings } from './settings.ts'
 
 export interface SendReport {
@@ -53,7 +54,6 @@ interface ClaimedRow {
   warning_id: string
   channel: Channel
   address: string
-  ack_token: string
   attempts: number
 }
 
@@ -97,8 +97,8 @@ export function createSender(db: Db, settings: DeliverySettings, adapters: Recor
           ORDER BY p.priority, p.next_attempt_at
           LIMIT ${settings.claimBatch}
           FOR UPDATE SKIP LOCKED)
-        RETURNING d.id, d.warning_id, d.channel, d.address, d.ack_token, d.attempts, d.priority)
-      SELECT id, warning_id, channel, address, ack_token, attempts FROM claimed ORDER BY priority`)
+        RETURNING d.id, d.warning_id, d.channel, d.address, d.attempts, d.priority)
+      SELECT id, warning_id, channel, address, attempts FROM claimed ORDER BY priority`)
   }
 
   async function contentOf(ids: string[]): Promise<Map<string, WarningContent>> {
@@ -120,6 +120,7 @@ export function createSender(db: Db, settings: DeliverySettings, adapters: Recor
 
   async function sendAll(rows: ClaimedRow[]): Promise<SendResult[]> {
     const content = await contentOf(rows.map((r) => r.warning_id))
+    const secret = await ackSecret(db)
     const results: SendResult[] = new Array(rows.length)
     const byChannel = new Map<Channel, number[]>()
     rows.forEach((r, i) => {
@@ -129,7 +130,7 @@ export function createSender(db: Db, settings: DeliverySettings, adapters: Recor
     })
     const messageOf = (r: ClaimedRow): OutgoingMessage | null => {
       const warning = content.get(r.warning_id)
-      return warning ? { deliveryId: r.id, address: r.address, warning, ackUrl: ackUrl(settings, r.ack_token) } : null
+      return warning ? { deliveryId: r.id, address: r.address, warning, ackUrl: ackUrl(settings, ackToken(secret, r.id)) } : null
     }
     await Promise.all([...byChannel].map(async ([channel, indexes]) => {
       const adapter = adapters[channel]
