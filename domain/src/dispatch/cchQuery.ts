@@ -20,8 +20,6 @@ class CchSpace {
   readonly backwardOrigin: Int32Array
   readonly forwardStamp: Uint32Array
   readonly backwardStamp: Uint32Array
-  /** Ranks scanned by the current walks, each in increasing order (forward, then backward). */
-  readonly visited: Uint32Array
   generation = 0
 
   constructor(n: number) {
@@ -33,7 +31,6 @@ class CchSpace {
     this.backwardOrigin = new Int32Array(n)
     this.forwardStamp = new Uint32Array(n)
     this.backwardStamp = new Uint32Array(n)
-    this.visited = new Uint32Array(2 * n)
   }
 
   next(): number {
@@ -58,56 +55,73 @@ function spaceOf(cch: ContractionHierarchy): CchSpace {
 }
 
 /**
- * One upward search from the anchors: `dist[r]` (stamped `gen`) for every ancestor r of an
- * anchor, over `weight` (metric.up forward, metric.down backward). Writes the scanned ranks to
- * `visited` from `at` on, in increasing order; returns the new end.
+ * One upward search over `weight` (metric.up forward, metric.down backward): `dist[r]` (stamped
+ * with the query's generation) for every ancestor r of an anchor, scanned in increasing rank by
+ * climbing all the anchors' tree paths together.
  */
-function walkUp(
-  cch: ContractionHierarchy, weight: Float64Array, anchors: readonly Anchor[], gen: number,
-  dist: Float64Array, stamp: Uint32Array, arcTo: Int32Array, origin: Int32Array, visited: Uint32Array, at: number,
-): number {
-  const { rankOf, firstArc, head, parent } = cch
-  // Start ranks, then climb all their tree paths together, always scanning the lowest rank next.
-  const fronts: number[] = []
-  for (let i = 0; i < anchors.length; i++) {
-    const a = anchors[i]!
-    const r = rankOf[a.node]!
-    if (stamp[r] !== gen) {
-      stamp[r] = gen
-      dist[r] = a.costS
-      arcTo[r] = -1
-      origin[r] = i
-      fronts.push(r)
-    } else if (a.costS < dist[r]!) {
-      dist[r] = a.costS
-      origin[r] = i
+class UpwardWalk {
+  private readonly fronts: number[] = []
+  private gen = 0
+
+  constructor(
+    private readonly cch: ContractionHierarchy,
+    private readonly weight: Float64Array,
+    readonly dist: Float64Array,
+    readonly stamp: Uint32Array,
+    readonly arcTo: Int32Array,
+    readonly origin: Int32Array,
+  ) {}
+
+  start(anchors: readonly Anchor[], gen: number): void {
+    const { dist, stamp, arcTo, origin, fronts } = this
+    this.gen = gen
+    fronts.length = 0
+    for (let i = 0; i < anchors.length; i++) {
+      const a = anchors[i]!
+      const r = this.cch.rankOf[a.node]!
+      if (stamp[r] !== gen) {
+        stamp[r] = gen
+        dist[r] = a.costS
+        arcTo[r] = -1
+        origin[r] = i
+        fronts.push(r)
+      } else if (a.costS < dist[r]!) {
+        dist[r] = a.costS
+        origin[r] = i
+      }
     }
   }
-  for (;;) {
+
+  /** The next rank to scan, or -1 when the walk has passed the root(s). */
+  peek(): number {
     let x = -1
-    for (const f of fronts) if (f >= 0 && (x < 0 || f < x)) x = f
-    if (x < 0) return at
+    for (const f of this.fronts) if (f >= 0 && (x < 0 || f < x)) x = f
+    return x
+  }
+
+  /**
+   * Scans rank `x` (= `peek()`): its distance is final; relaxes its upward arcs unless the
+   * distance is already `bound` or more (no path through x can then be shorter).
+   */
+  scan(x: number, bound: number): void {
+    const { dist, stamp, arcTo, origin, fronts, gen, weight } = this
+    const { firstArc, head, parent } = this.cch
     for (let i = 0; i < fronts.length; i++) if (fronts[i] === x) fronts[i] = parent[x]!
-    visited[at++] = x
     if (stamp[x] !== gen) {
-      // An ancestor no arc has reached (yet): unreachable so far.
+      // An ancestor no arc has reached: unreachable.
       stamp[x] = gen
       dist[x] = Infinity
       arcTo[x] = -1
       origin[x] = -1
-      continue
+      return
     }
     const dx = dist[x]!
-    if (dx === Infinity) continue
+    if (!(dx < bound)) return
     for (let a = firstArc[x]!, end = firstArc[x + 1]!; a < end; a++) {
       const y = head[a]!
       const nd = dx + weight[a]!
-      if (stamp[y] !== gen) {
+      if (stamp[y] !== gen || nd < dist[y]!) {
         stamp[y] = gen
-        dist[y] = nd
-        arcTo[y] = a
-        origin[y] = origin[x]!
-      } else if (nd < dist[y]!) {
         dist[y] = nd
         arcTo[y] = a
         origin[y] = origin[x]!
@@ -116,48 +130,79 @@ function walkUp(
   }
 }
 
+interface Walks { forward: UpwardWalk; backward: UpwardWalk }
+
+const walksByMetric = new WeakMap<CchMetric, Walks>()
+
+function walksOf(metric: CchMetric): Walks {
+  let walks = walksByMetric.get(metric)
+  if (!walks) {
+    const s = spaceOf(metric.cch)
+    walks = {
+      forward: new UpwardWalk(metric.cch, metric.up, s.forward, s.forwardStamp, s.forwardArc, s.forwardOrigin),
+      backward: new UpwardWalk(metric.cch, metric.down, s.backward, s.backwardStamp, s.backwardArc, s.backwardOrigin),
+    }
+    walksByMetric.set(metric, walks)
+  }
+  return walks
+}
+
 /**
  * Fastest path from any source anchor to any target anchor (the same cost as `dijkstraPath` over
- * the metric's closures), or null when none is reachable.
+ * the metric's closures), or null when none is reachable. Both walks advance together in rank
+ * order, so a node on both is met as soon as both distances are final, and nodes already as far
+ * as the best path found are not expanded.
  */
 export function cchPath(metric: CchMetric, sources: readonly Anchor[], targets: readonly Anchor[]): PathResult | null {
   const { cch } = metric
-  const space = spaceOf(cch)
-  const gen = space.next()
-  const fEnd = walkUp(cch, metric.up, sources, gen, space.forward, space.forwardStamp, space.forwardArc, space.forwardOrigin, space.visited, 0)
-  const bEnd = walkUp(cch, metric.down, targets, gen, space.backward, space.backwardStamp, space.backwardArc, space.backwardOrigin, space.visited, fEnd)
+  const gen = spaceOf(cch).next()
+  const { forward, backward } = walksOf(metric)
+  forward.start(sources, gen)
+  backward.start(targets, gen)
   let best = Infinity
   let meet = -1
-  for (let i = fEnd; i < bEnd; i++) {
-    const x = space.visited[i]!
-    if (space.forwardStamp[x] !== gen) continue
-    const c = space.forward[x]! + space.backward[x]!
-    if (c < best) { best = c; meet = x }
+  let scanned = 0
+  for (;;) {
+    const xf = forward.peek()
+    const xb = backward.peek()
+    if (xf < 0 && xb < 0) break
+    // Ties: forward first, so the backward scan of the same rank sees a final forward distance.
+    const isForward = xf >= 0 && (xb < 0 || xf <= xb)
+    const x = isForward ? xf : xb
+    const walk = isForward ? forward : backward
+    const other = isForward ? backward : forward
+    walk.scan(x, best)
+    scanned++
+    // The other walk has scanned x already when it stamped it (it is past x, or x was a tie).
+    if (other.stamp[x] === gen && (isForward ? xb < 0 || xb > x : true)) {
+      const c = forward.dist[x]! + backward.dist[x]!
+      if (c < best) { best = c; meet = x }
+    }
   }
   if (meet < 0) return null
   const edges: number[] = []
   // Up to the meeting rank (collected backwards), then down from it.
   const climb: number[] = []
-  for (let x = meet; space.forwardArc[x]! >= 0;) {
-    const a = space.forwardArc[x]!
+  for (let x = meet; forward.arcTo[x]! >= 0;) {
+    const a = forward.arcTo[x]!
     climb.push(a)
     x = cch.tail[a]!
   }
   for (let i = climb.length - 1; i >= 0; i--) unpackArc(metric, climb[i]!, true, edges)
-  for (let x = meet; space.backwardArc[x]! >= 0;) {
-    const a = space.backwardArc[x]!
+  for (let x = meet; backward.arcTo[x]! >= 0;) {
+    const a = backward.arcTo[x]!
     unpackArc(metric, a, false, edges)
     x = cch.tail[a]!
   }
-  const sourceIndex = space.forwardOrigin[meet]!
-  const targetIndex = space.backwardOrigin[meet]!
+  const sourceIndex = forward.origin[meet]!
+  const targetIndex = backward.origin[meet]!
   return {
     costS: best,
     lengthM: sources[sourceIndex]!.lengthM + pathLength(cch.graph, edges) + targets[targetIndex]!.lengthM,
     edges,
     sourceIndex,
     targetIndex,
-    settled: bEnd,
+    settled: scanned,
   }
 }
 
@@ -195,17 +240,17 @@ export function cchMatrix(metric: CchMetric, sources: readonly (readonly Anchor[
   const T = targets.length
   const out = new Float64Array(sources.length * T).fill(Infinity)
   const space = spaceOf(cch)
+  const { forward, backward } = walksOf(metric)
   const bucketTarget: number[] = []
   const bucketTime: number[] = []
   const bucketNext: number[] = []
   const bucketHead = new Map<number, number>()
   for (let j = 0; j < T; j++) {
     if (targets[j]!.length === 0) continue
-    const gen = space.next()
-    const end = walkUp(cch, metric.down, targets[j]!, gen, space.backward, space.backwardStamp, space.backwardArc, space.backwardOrigin, space.visited, 0)
-    for (let i = 0; i < end; i++) {
-      const x = space.visited[i]!
-      const d = space.backward[x]!
+    backward.start(targets[j]!, space.next())
+    for (let x = backward.peek(); x >= 0; x = backward.peek()) {
+      backward.scan(x, Infinity)
+      const d = backward.dist[x]!
       if (d === Infinity) continue
       bucketTarget.push(j)
       bucketTime.push(d)
@@ -215,12 +260,11 @@ export function cchMatrix(metric: CchMetric, sources: readonly (readonly Anchor[
   }
   for (let i = 0; i < sources.length; i++) {
     if (sources[i]!.length === 0) continue
-    const gen = space.next()
-    const end = walkUp(cch, metric.up, sources[i]!, gen, space.forward, space.forwardStamp, space.forwardArc, space.forwardOrigin, space.visited, 0)
+    forward.start(sources[i]!, space.next())
     const row = i * T
-    for (let k = 0; k < end; k++) {
-      const x = space.visited[k]!
-      const d = space.forward[x]!
+    for (let x = forward.peek(); x >= 0; x = forward.peek()) {
+      forward.scan(x, Infinity)
+      const d = forward.dist[x]!
       if (d === Infinity) continue
       for (let b = bucketHead.get(x) ?? -1; b >= 0; b = bucketNext[b]!) {
         const c = d + bucketTime[b]!
