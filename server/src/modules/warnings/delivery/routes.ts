@@ -49,7 +49,7 @@ export const deliveryRoutes = (platform: Platform, runtime: DeliveryRuntime): Fa
       tags, security, summary: '送达报告 · Delivery report (by status, channel, township; reached over time)',
       params: WarningParams, response: { 200: DeliveryReport, 403: ErrorSchema, 404: ErrorSchema },
     },
-  }, (request) => service.report(db, actorOf(request), request.params.id, runtime.settings))
+  }, (request) => service.report(db, actorOf(request), request.params.id, runtime.settings, runtime.simulation?.channels))
 
   app.get('/:id/deliveries', {
     config: officers,

@@ -4,12 +4,17 @@ import { createChannels, type Channel, type ChannelAdapter } from '../channels/i
 import { fanOutHandler, warningIssuedTopic } from './fanout.ts'
 import { createSender, type Sender } from './sender.ts'
 import { deliverySettings, type DeliverySettings } from './settings.ts'
+import { channelsToSimulate, startSimulatedGateway, type SimulatedGateway } from './simulatedGateway.ts'
 
 export interface DeliveryRuntime {
   start(): Promise<void>
   stop(): Promise<void>
   /** Settings in force (read when started). */
   readonly settings: DeliverySettings
+  /** The simulated gateway when the simulation is on and some channel has no real endpoint. */
+  readonly simulation: SimulatedGateway | null
+  /** The server listens at `url` (the simulated recipients open their links there). */
+  listening(url: string): void
   /** Sends everything due now (tests); the started loop does the same by itself. */
   drain(): ReturnType<Sender['drain']>
   nudge(): void
@@ -27,17 +32,26 @@ export function deliveryRuntime(platform: Platform): DeliveryRuntime {
   let adapters: Record<Channel, ChannelAdapter> | undefined
   let sender: Sender | undefined
   let unsubscribe: (() => void) | undefined
+  let simulation: SimulatedGateway | null = null
   const ensureSender = (): Sender => {
     if (!sender) {
-      settings = deliverySettings(platform)
+      settings = simulation?.settings ?? deliverySettings(platform)
       adapters = createChannels(settings)
+      if (simulation) adapters = simulation.wrap(adapters)
       sender = createSender(platform.db, settings, adapters)
     }
     return sender
   }
   const runtime: DeliveryRuntime = {
     get settings() { return settings },
+    get simulation() { return simulation },
+    listening: (url) => simulation?.setLocalBaseUrl(url),
     async start() {
+      if (platform.config.simulate && !sender) {
+        const configured = deliverySettings(platform)
+        simulation = await startSimulatedGateway(platform.db, configured, channelsToSimulate(configured))
+        if (simulation && platform.config.logLevel !== 'silent') console.log(simulation.lines.join('\n'))
+      }
       const s = ensureSender()
       unsubscribe = platform.bus.subscribe(warningIssuedTopic, fanOutHandler(platform.db, () => s.nudge()))
       if (settings.autoStart) s.start()
@@ -47,6 +61,7 @@ export function deliveryRuntime(platform: Platform): DeliveryRuntime {
       unsubscribe?.()
       await sender?.stop()
       await Promise.all(Object.values(adapters ?? {}).map((a) => a.close?.()))
+      await simulation?.close()
     },
     drain: () => ensureSender().drain(),
     nudge: () => sender?.nudge(),

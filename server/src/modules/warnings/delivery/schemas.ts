@@ -42,6 +42,9 @@ export const DeliveryReport = Type.Object({
     publicWithin10MinPercent: Nullable(Type.Number({ description: '公众10分钟内送达率 Public reached within 10 minutes' })),
   }),
   smsPartsPerMessage: Nullable(Type.Integer({ description: '每条短信计费条数 SMS parts billed per message' })),
+  simulatedChannels: Type.Array(Type.String(), {
+    description: '由内置模拟网关接收的渠道（演示，未配置真实网关）Channels that go to the built-in simulated gateway (demo: no real endpoint configured)',
+  }),
 })
 
 export const DeliveryListQuery = Type.Object({

@@ -16,6 +16,7 @@ import { countAudience, exposedPopulation } from './audience.ts'
 import * as queries from './queries.ts'
 import type { AckResult, Audience, DeliveryListQuery, DeliveryPage, DeliveryReport, Inbox, InboxQuery, ReceiptBody, ReceiptResult } from './schemas.ts'
 import type { DeliverySettings } from './settings.ts'
+import type { Channel } from '../channels/index.ts'
 
 const iso = (v: Date | string) => new Date(v).toISOString()
 const isoOrNull = (v: Date | string | null) => (v === null ? null : iso(v))
@@ -72,7 +73,7 @@ const countsOf = (r: queries.StatusCountRow | undefined): Counts => {
   }
 }
 
-export async function report(db: Db, actor: Actor, id: string, settings: DeliverySettings): Promise<Static<typeof DeliveryReport>> {
+export async function report(db: Db, actor: Actor, id: string, settings: DeliverySettings, simulatedChannels: readonly Channel[] = []): Promise<Static<typeof DeliveryReport>> {
   const w = await loadWarning(db, actor, id)
   const scope = deliveryScope(actor, id)
   const [all, byChannel, byTownship] = [await queries.countsBy(db, scope, 'none'), await queries.countsBy(db, scope, 'channel'), await queries.countsBy(db, scope, 'township')]
@@ -108,6 +109,7 @@ export async function report(db: Db, actor: Actor, id: string, settings: Deliver
     secondsTo95Percent: p95,
     goals: { responsibleWithin5MinPercent: responsible, publicWithin10MinPercent: pub },
     // Every SMS of a warning has the same text but its own token (a fixed length).
+    simulatedChannels: byChannel.map((c) => c.key as Channel).filter((c) => simulatedChannels.includes(c)),
     smsPartsPerMessage: warning ? smsSegmentCount(smsText({ ...warning, senderName: settings.senderName }, `${settings.publicBaseUrl}/public/warnings/ack/${'0'.repeat(64)}`)) : null,
   }
 }

@@ -116,6 +116,8 @@ export interface DeliveryReport {
   secondsTo95Percent: number | null
   goals: { responsibleWithin5MinPercent: number | null; publicWithin10MinPercent: number | null }
   smsPartsPerMessage: number | null
+  /** Channels that went to the built-in simulated gateway (demo without real endpoints). */
+  simulatedChannels: string[]
 }
 
 export interface Subscriber {

@@ -44,6 +44,10 @@ export function DeliveryReportPanel({ warningId, issued }: { warningId: string; 
   return (
     <Card size="small" title={t('warnings.detail.delivery')} data-testid="delivery-report"
       extra={data.scope && <Tag color="blue" data-testid="delivery-scope">{t('warnings.detail.scope', { township: data.scope.townshipName ?? data.scope.townshipCode })}</Tag>}>
+      {data.simulatedChannels.length > 0 && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="delivery-simulated"
+          message={<><Tag color="purple">{t('warnings.detail.simulatedTag')}</Tag>{t('warnings.detail.simulated', { channels: data.simulatedChannels.map(channelName).join('、') })}</>} />
+      )}
       <Row gutter={12}>
         <Col span={6}><Statistic title={t('warnings.detail.reached')} value={data.totals.reachedPercent} precision={1} suffix="%" /></Col>
         <Col span={6}><Statistic title={t('warnings.detail.to95')} value={minutes(data.secondsTo95Percent)} /></Col>
