@@ -260,6 +260,15 @@ describe('the incident chain in Chromium', () => {
       await expect.poll(() => page.getByTestId('nearby-distance').count(), { timeout: 15_000 }).toBeGreaterThan(0)
       expect(Number(await page.getByTestId('incident-map').getAttribute('data-points'))).toBeGreaterThan(0)
       await page.locator('.incident-marker').waitFor()
+      // 11. Teams ranked for this incident (its place, flood, road travel): a flood-capable team first, with
+      // why; the park's hazmat team held in reserve with its reason.
+      const teams = page.getByTestId('team-suggestion')
+      await expect.poll(() => teams.count(), { timeout: 60_000 }).toBeGreaterThan(1)
+      expect(await teams.first().getByTestId('team-suggestion-why').innerText()).toMatch(/^.+：(能力匹配|兼有|专业对口)[^，]*洪涝[^，]*，待命，车程 \d+ 分钟，\d+ 人$/)
+      const hazmat = teams.filter({ hasText: '危化品应急救援队' })
+      expect(await hazmat.getByTestId('team-suggestion-held').innerText()).toBe('留守')
+      expect(await hazmat.getByTestId('team-suggestion-why').innerText()).toContain('留守待命：驻地 5 公里内有重大危险源企业')
+      expect(await page.getByTestId('team-suggestions-open').getAttribute('href')).toBe(`/dispatch/teams?incidentId=${incidentId}`)
       await streamOpen(page, incidentId)
       await shoot(page, 'incidents-board-suggested-zh.png')
 

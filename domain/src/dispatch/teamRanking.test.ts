@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { capabilityMatch, rankTeams, type TeamCandidate } from './teamRanking.ts'
+import { capabilityMatch, rankTeams, reserveFor, teamHazardOfIncident, type TeamCandidate } from './teamRanking.ts'
 
 const team = (over: Partial<TeamCandidate> & Pick<TeamCandidate, 'id'>): TeamCandidate => ({
   name: over.id, type: 'comprehensive', status: 'ready', capabilities: [], headcount: 30, travelSeconds: 1800, ...over,
@@ -25,6 +25,11 @@ describe('ranking (capability 40 %, readiness 25 %, travel 25 %, headcount 10 %)
       why: 'SCENARIO step 11: the ready flood team 18 min away first, the hazmat team not for a flood',
       teams: [team({ id: 'hazmat', type: 'hazmat', capabilities: ['hazmat'], travelSeconds: 600 }), team({ id: 'flood', type: 'flood', capabilities: ['flood'], travelSeconds: 18 * 60 })],
       hazard: 'flood', order: ['flood', 'hazmat'],
+    },
+    {
+      why: 'a specialist team declaring the hazard beats another type declaring it too',
+      teams: [team({ id: 'comprehensive', capabilities: ['flood'], travelSeconds: 10 * 60 }), team({ id: 'flood', type: 'flood', capabilities: ['flood'], travelSeconds: 18 * 60 })],
+      hazard: 'flood', order: ['flood', 'comprehensive'],
     },
     {
       why: 'readiness: ready beats resting beats deployed at equal match and distance',
@@ -59,5 +64,36 @@ describe('ranking (capability 40 %, readiness 25 %, travel 25 %, headcount 10 %)
       whyEn: 'Flood-fighting team: capability match (flood), ready, 18 min drive, 50 people',
     })
     expect(first!.score).toBeCloseTo(100 * (0.4 + 0.25 + 0.25 * 0.85 + 0.1), 1)
+  })
+})
+
+describe('for an incident', () => {
+  it.each([
+    [{ subtype: 'flood' }, 'flood'],
+    [{ subtype: 'flood', hazardType: 'rainstorm' }, 'rainstorm'],
+    [{ subtype: 'geologicalHazard' }, 'landslide'],
+    [{ subtype: 'hazmatAccident', hazardType: 'hazmatLeak' }, 'hazmat'],
+    [{ subtype: 'mining' }, 'mine'],
+    [{ subtype: 'massIncident' }, null],
+  ] as const)('%o → hazard %s', (incident, hazard) => {
+    expect(teamHazardOfIncident(incident)).toBe(hazard)
+  })
+
+  it('SCENARIO step 11: in a flood the hazmat team guarding the park is held in reserve, with the reason', () => {
+    const reserve = reserveFor({ type: 'hazmat', majorHazardsNearBase: 19 }, 'flood')
+    expect(reserve?.zh).toBe('留守待命：驻地 5 公里内有重大危险源企业 19 家，防洪涝引发次生危化事故')
+    const ranked = rankTeams([
+      team({ id: 'hazmat', type: 'hazmat', capabilities: ['hazmat'], travelSeconds: 300, reserve }),
+      team({ id: 'flood', type: 'flood', capabilities: ['flood'], travelSeconds: 18 * 60 }),
+      team({ id: 'social', type: 'social', travelSeconds: 40 * 60 }),
+    ], 'flood')
+    expect(ranked.map((t) => [t.id, t.heldReason])).toEqual([['flood', null], ['social', null], ['hazmat', 'reserve']])
+    expect(ranked[2]!.whyEn).toMatch(/held in reserve: 19 major-hazard enterprises within 5 km/)
+  })
+
+  it('no reserve for a chemical accident itself, for teams guarding nothing, or for other team types', () => {
+    expect(reserveFor({ type: 'hazmat', majorHazardsNearBase: 19 }, 'hazmat')).toBeNull()
+    expect(reserveFor({ type: 'hazmat', majorHazardsNearBase: 0 }, 'flood')).toBeNull()
+    expect(reserveFor({ type: 'flood', majorHazardsNearBase: 19 }, 'flood')).toBeNull()
   })
 })

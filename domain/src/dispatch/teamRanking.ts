@@ -1,13 +1,16 @@
 /**
  * Rescue-team recommendation (救援队伍推荐): teams ranked for a hazard at a place by
- *   capability match 40 % — the hazard among the team's declared capabilities (1), the team's type
- *                           is the specialist type for the hazard (0.8), a comprehensive (0.5) or
- *                           social force (0.3), otherwise 0;
+ *   capability match 40 % — the hazard among the team's declared capabilities (1 for the
+ *                           specialist type, 0.9 for another type), the team's type is the
+ *                           specialist type for the hazard (0.8), a comprehensive (0.5) or social
+ *                           force (0.3), otherwise 0;
  *   readiness       25 % — 待命 ready 1, 休整 resting 0.5, 出动 deployed 0.2, 不可用 unavailable 0;
  *   travel time     25 % — 1 on the spot, falling linearly to 0 at two hours (unreachable 0);
  *   headcount       10 % — 1 from 50 people up, proportionally below.
- * Unavailable teams and teams that cannot reach the place are listed after all others. Each
- * team carries its breakdown and a one-line reason in Chinese and English.
+ * Unavailable teams, teams that cannot reach the place and teams held in reserve (`reserveFor`:
+ * a hazmat team guarding major-hazard installations while an area-wide natural hazard could strike
+ * them) are listed after all others. Each team carries its breakdown and a one-line reason in
+ * Chinese and English.
  */
 
 export const teamTypeKeys = ['comprehensive', 'forest_fire', 'flood', 'mine', 'hazmat', 'medical', 'social'] as const
@@ -48,6 +51,44 @@ export const specialistType: Record<string, TeamTypeKey> = {
   forest_fire: 'forest_fire', hazmat: 'hazmat', mine: 'mine', medical: 'medical',
 }
 
+/**
+ * The team hazard key for an incident: its `hazardType` fact when known, else its subtype (the
+ * keys of domain/src/plans/incidentFacts.ts and domain/src/incidents/classification.ts).
+ */
+const hazardOfIncidentKey: Record<string, string> = {
+  flood: 'flood', rainstorm: 'rainstorm', typhoon: 'typhoon', drought: 'drought', meteorological: 'rainstorm', thunderstorm: 'rainstorm',
+  gale: 'typhoon', coldWave: 'snow_ice', geologicalHazard: 'landslide', earthquake: 'earthquake', forestFire: 'forest_fire', fire: 'fire',
+  hazmatLeak: 'hazmat', hazmatAccident: 'hazmat', environmental: 'hazmat', mining: 'mine', roadTraffic: 'traffic', construction: 'collapse',
+  workSafety: 'collapse', publicFacility: 'collapse', specialEquipment: 'collapse', epidemic: 'medical', unexplainedIllness: 'medical', foodSafety: 'medical',
+}
+
+export function teamHazardOfIncident(incident: { subtype: string; hazardType?: string | null }): string | null {
+  for (const key of [incident.hazardType, incident.subtype]) {
+    if (!key) continue
+    if (hazardLabels[key]) return key
+    if (hazardOfIncidentKey[key]) return hazardOfIncidentKey[key]!
+  }
+  return null
+}
+
+/** Area-wide natural hazards that can strike a chemical plant and start a second, chemical accident (次生灾害). */
+const strikesInstallations = new Set(['flood', 'rainstorm', 'waterlogging', 'typhoon', 'earthquake', 'landslide', 'collapse', 'debris_flow', 'ground_subsidence'])
+/** Major-hazard installations this close to a hazmat team's base are the ones it guards. */
+export const guardedRadiusKm = 5
+
+/**
+ * Why a team is held in reserve for this hazard, or null: a hazmat team stays with the major-hazard
+ * installations near its base while a natural hazard that could strike them is going on.
+ */
+export function reserveFor(team: Pick<TeamCandidate, 'type'> & { majorHazardsNearBase: number }, hazard: string): { zh: string; en: string } | null {
+  if (team.type !== 'hazmat' || !strikesInstallations.has(hazard) || team.majorHazardsNearBase === 0) return null
+  const hz = hazardLabels[hazard] ?? { zh: hazard, en: hazard }
+  return {
+    zh: `留守待命：驻地 ${guardedRadiusKm} 公里内有重大危险源企业 ${team.majorHazardsNearBase} 家，防${hz.zh}引发次生危化事故`,
+    en: `held in reserve: ${team.majorHazardsNearBase} major-hazard enterprises within ${guardedRadiusKm} km of its base, in case the ${hz.en} sets off a chemical accident`,
+  }
+}
+
 const readinessScore: Record<Readiness, number> = { ready: 1, resting: 0.5, deployed: 0.2, unavailable: 0 }
 const readinessNames: Record<Readiness, { zh: string; en: string }> = {
   ready: { zh: '待命', en: 'ready' }, resting: { zh: '休整', en: 'resting' }, deployed: { zh: '已出动', en: 'deployed' }, unavailable: { zh: '不可用', en: 'unavailable' },
@@ -65,6 +106,8 @@ export interface TeamCandidate {
   headcount: number
   /** Road travel time to the place, seconds (Infinity = unreachable, null = the team has no location). */
   travelSeconds: number | null
+  /** Why the team is kept back for something else (`reserveFor`), if it is. */
+  reserve?: { zh: string; en: string } | null
 }
 
 export interface RankedTeam {
@@ -77,6 +120,8 @@ export interface RankedTeam {
   travelMinutes: number | null
   breakdown: { capability: number; readiness: number; travel: number; headcount: number }
   held: boolean
+  /** Why it is held: unavailable, cannot reach the place, or kept in reserve. */
+  heldReason: 'unavailable' | 'unreachable' | 'reserve' | null
   why: string
   whyEn: string
 }
@@ -97,24 +142,27 @@ export function rankTeams(teams: readonly TeamCandidate[], hazard: string): Rank
     const match = capabilityMatch(t, hazard)
     const reachable = t.travelSeconds !== null && Number.isFinite(t.travelSeconds)
     const minutes = reachable ? Math.max(1, Math.round(t.travelSeconds! / 60)) : null
+    const specialist = specialistType[hazard] === t.type
     const breakdown = {
-      capability: matchScore[match],
+      capability: match === 'capability' && !specialist ? 0.9 : matchScore[match],
       readiness: readinessScore[t.status],
       travel: reachable ? Math.max(0, 1 - t.travelSeconds! / 60 / travelHorizonMinutes) : 0,
       headcount: Math.min(1, Math.max(0, t.headcount) / fullHeadcount),
     }
     const score = 100 * (weights.capability * breakdown.capability + weights.readiness * breakdown.readiness
       + weights.travel * breakdown.travel + weights.headcount * breakdown.headcount)
-    const held = t.status === 'unavailable' || !reachable
+    const heldReason = t.status === 'unavailable' ? 'unavailable' as const : !reachable ? 'unreachable' as const : t.reserve ? 'reserve' as const : null
+    const held = heldReason !== null
     const name = typeNames[t.type]
-    const matchZh = { capability: `能力匹配（${hz.zh}）`, type: `专业对口（${hz.zh}）`, general: '综合救援', social: '社会力量', none: `不擅长${hz.zh}` }[match]
-    const matchEn = { capability: `capability match (${hz.en})`, type: `specialist type (${hz.en})`, general: 'general rescue', social: 'social force', none: `not suited to ${hz.en}` }[match]
+    const matchZh = { capability: specialist ? `能力匹配（${hz.zh}）` : `兼有${hz.zh}能力`, type: `专业对口（${hz.zh}）`, general: '综合救援', social: '社会力量', none: `不擅长${hz.zh}` }[match]
+    const matchEn = { capability: specialist ? `capability match (${hz.en})` : `also capable of ${hz.en}`, type: `specialist type (${hz.en})`, general: 'general rescue', social: 'social force', none: `not suited to ${hz.en}` }[match]
     const travelZh = minutes === null ? (t.travelSeconds === null ? '无驻地位置' : '无法到达') : `车程 ${minutes} 分钟`
     const travelEn = minutes === null ? (t.travelSeconds === null ? 'no base location' : 'cannot reach') : `${minutes} min drive`
+    const reserve = heldReason === 'reserve' ? t.reserve! : null
     return {
-      team: t, match, minutes, breakdown, held, score,
-      why: `${name.zh}：${matchZh}，${readinessNames[t.status].zh}，${travelZh}，${t.headcount} 人`,
-      whyEn: `${name.en}: ${matchEn}, ${readinessNames[t.status].en}, ${travelEn}, ${t.headcount} people`,
+      team: t, match, minutes, breakdown, held, heldReason, score,
+      why: `${name.zh}：${matchZh}，${readinessNames[t.status].zh}，${travelZh}，${t.headcount} 人${reserve ? `；${reserve.zh}` : ''}`,
+      whyEn: `${name.en}: ${matchEn}, ${readinessNames[t.status].en}, ${travelEn}, ${t.headcount} people${reserve ? `; ${reserve.en}` : ''}`,
     }
   })
   scored.sort((a, b) => Number(a.held) - Number(b.held) || b.score - a.score
@@ -122,6 +170,6 @@ export function rankTeams(teams: readonly TeamCandidate[], hazard: string): Rank
   return scored.map((s, i) => ({
     id: s.team.id, name: s.team.name, rank: i + 1, score: round(s.score, 1), match: s.match, travelMinutes: s.minutes,
     breakdown: { capability: round(s.breakdown.capability), readiness: round(s.breakdown.readiness), travel: round(s.breakdown.travel), headcount: round(s.breakdown.headcount) },
-    held: s.held, why: s.why, whyEn: s.whyEn,
+    held: s.held, heldReason: s.heldReason, why: s.why, whyEn: s.whyEn,
   }))
 }

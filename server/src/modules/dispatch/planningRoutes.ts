@@ -20,8 +20,8 @@ export const planningRoutes = (platform: Platform): FastifyPluginAsyncTypebox =>
   app.get('/teams/recommend', {
     config: signedIn,
     schema: {
-      tags, security, summary: '救援队伍推荐（能力匹配、战备状态、车程、人数）· Rescue-team recommendation (capability, readiness, travel time, headcount)',
-      querystring: RecommendQuery, response: { 200: Recommendation, 400: ErrorSchema },
+      tags, security, summary: '救援队伍推荐（能力匹配、战备状态、车程、人数；可按事件）· Rescue-team recommendation (capability, readiness, travel time, headcount; for an incident)',
+      querystring: RecommendQuery, response: { 200: Recommendation, 400: ErrorSchema, 404: ErrorSchema },
     },
   }, (request) => service.recommendTeams(platform, actorOf(request), request.query))
 

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'drizzle-orm'
@@ -54,6 +55,58 @@ describe('dispatch planning over HTTP: teams, allocation into a dispatch order, 
     expect(body.items[0].whyEn).toMatch(/min drive/)
     const scores = body.items.filter((t: { held: boolean }) => !t.held).map((t: { score: number }) => t.score)
     expect(scores).toEqual([...scores].sort((a, b) => b - a))
+  })
+
+  const report = async (over: Record<string, unknown>) => {
+    const res = await app.inject({
+      method: 'POST', url: '/api/incidents', headers: duty,
+      payload: { category: 'natural', subtype: 'flood', title: '乐安河城区段漫堤', divisionCode: '360281001000', occurredAt: new Date(Date.now() - 600_000).toISOString(), source: 'manual', ...over },
+    })
+    expect(res.statusCode, res.body).toBe(201)
+    return res.json<{ id: string }>().id
+  }
+
+  it('recommends for an incident: its place and hazard; the flood team first, the park hazmat team held in reserve (SCENARIO step 11)', async () => {
+    const incidentId = await report({ location: { lon: 117.2, lat: 28.99 } })
+    const res = await app.inject({ method: 'GET', url: `/api/dispatch/teams/recommend?incidentId=${incidentId}`, headers: duty })
+    expect(res.statusCode, res.body).toBe(200)
+    const body = res.json()
+    expect(body).toMatchObject({ hazard: 'flood', lon: 117.2, lat: 28.99, incident: { id: incidentId, title: '乐安河城区段漫堤', subtype: 'flood' }, travelSource: 'road' })
+    expect(body.items[0]).toMatchObject({ name: '乐平市防汛抢险队', match: 'capability', status: 'ready', held: false, heldReason: null })
+    expect(body.items[0].travelMinutes).toBeGreaterThan(0)
+    expect(body.items[0].why).toBe(`防汛抢险队：能力匹配（洪涝），待命，车程 ${body.items[0].travelMinutes} 分钟，60 人`)
+    const hazmat = body.items.find((t: { type: string }) => t.type === 'hazmat')
+    expect(hazmat).toMatchObject({ held: true, heldReason: 'reserve' })
+    expect(hazmat.why).toMatch(/留守待命：驻地 5 公里内有重大危险源企业 \d+ 家，防洪涝引发次生危化事故/)
+    expect(body.items.at(-1).held).toBe(true)
+
+    // The incident's hazardType fact wins over its subtype; a hazmat accident does not hold the hazmat team back.
+    const chemical = await report({ category: 'accident', subtype: 'hazmatAccident', title: '园区储罐泄漏', divisionCode: '360281401000', location: { lon: 117.11, lat: 29.0 } })
+    const forChemical = (await app.inject({ method: 'GET', url: `/api/dispatch/teams/recommend?incidentId=${chemical}`, headers: duty })).json()
+    expect(forChemical.hazard).toBe('hazmat')
+    expect(forChemical.items[0]).toMatchObject({ type: 'hazmat', held: false, match: 'capability' })
+
+    // The query's own hazard and place win over the incident's.
+    const asked = (await app.inject({ method: 'GET', url: `/api/dispatch/teams/recommend?incidentId=${incidentId}&hazard=forest_fire&lon=117.16&lat=28.98`, headers: duty })).json()
+    expect(asked).toMatchObject({ hazard: 'forest_fire', lon: 117.16, lat: 28.98 })
+    expect(asked.items[0].type).toBe('forest_fire')
+  })
+
+  it('for an incident: unknown or outside the jurisdiction → 404; no hazard or no place → 400 naming the field', async () => {
+    const unknown = await app.inject({ method: 'GET', url: `/api/dispatch/teams/recommend?incidentId=${crypto.randomUUID()}`, headers: duty })
+    expect(unknown.statusCode).toBe(404)
+    expect(unknown.json().error.field).toBe('querystring.incidentId')
+    const elsewhere = await report({ divisionCode: '360281106000', title: '礼林镇内涝', location: { lon: 117.39, lat: 29.0 } })
+    expect((await app.inject({ method: 'GET', url: `/api/dispatch/teams/recommend?incidentId=${elsewhere}`, headers: village })).statusCode).toBe(404)
+    const protest = await report({ category: 'socialSecurity', subtype: 'massIncident', title: '群体性上访', location: { lon: 117.13, lat: 28.97 } })
+    const noHazard = await app.inject({ method: 'GET', url: `/api/dispatch/teams/recommend?incidentId=${protest}`, headers: duty })
+    expect(noHazard.statusCode).toBe(400)
+    expect(noHazard.json().error).toMatchObject({ code: 'incident_without_hazard', field: 'querystring.hazard' })
+    const nowhere = await report({ title: '无位置的险情' })
+    const noPlace = await app.inject({ method: 'GET', url: `/api/dispatch/teams/recommend?incidentId=${nowhere}`, headers: duty })
+    expect(noPlace.json().error).toMatchObject({ code: 'incident_without_location', field: 'querystring.incidentId' })
+    const nothing = await app.inject({ method: 'GET', url: '/api/dispatch/teams/recommend?hazard=flood', headers: duty })
+    expect(nothing.json().error).toMatchObject({ code: 'place_required', field: 'querystring.lon' })
   })
 
   it('refuses an unknown hazard naming the field, and callers without a session', async () => {

@@ -25,6 +25,31 @@ export function findTeams(q: Queryable, prefix: string): Promise<TeamRow[]> {
     FROM resources.teams t WHERE t.division_code LIKE ${prefixOf(prefix)} ORDER BY t.name`)
 }
 
+export interface IncidentPlace {
+  id: string; title: string; subtype: string; division_code: string; lon: number | null; lat: number | null
+  facts: { hazardType?: string; injured?: number; missing?: number }
+}
+
+/** An incident's place, hazard and facts (read-only read of the incidents module's table). */
+export async function findIncidentPlace(q: Queryable, id: string): Promise<IncidentPlace | undefined> {
+  const [row] = await queryRows<IncidentPlace>(q, sql`
+    SELECT id::text AS id, title, subtype, division_code, ST_X(location) AS lon, ST_Y(location) AS lat, facts
+    FROM incidents.incidents WHERE id = ${id}::uuid`)
+  return row
+}
+
+/** Per team, the major-hazard enterprises (GB 18218) within `radiusM` of its base (read-only read of the registry). */
+export async function majorHazardsNearTeams(q: Queryable, teamIds: readonly string[], radiusM: number): Promise<Map<string, number>> {
+  if (teamIds.length === 0) return new Map()
+  const rows = await queryRows<{ id: string; n: number }>(q, sql`
+    SELECT t.id::text AS id, count(e.id)::int AS n
+    FROM resources.teams t JOIN registry.enterprises e
+      ON e.major_hazard_level IS NOT NULL AND ST_DWithin(t.location::geography, e.location::geography, ${radiusM})
+    WHERE t.id = ANY (${ids(teamIds)})
+    GROUP BY t.id`)
+  return new Map(rows.map((r) => [r.id, r.n]))
+}
+
 export interface DepotStockRow {
   depot_id: string; depot_name: string; division_code: string; lon: number | null; lat: number | null
   supply_id: string; quantity: number

@@ -9,10 +9,13 @@ const Point = Type.Object({ lon: Lon, lat: Lat }, { additionalProperties: false 
 const Position = Type.Array(Type.Number(), { minItems: 2, maxItems: 2 })
 
 export const RecommendQuery = Type.Object({
-  lon: Lon,
-  lat: Lat,
-  hazard: Type.String({ minLength: 1, maxLength: 40, description: '灾种键，如 flood · hazard key, e.g. flood' }),
-  incidentId: Type.Optional(Type.String({ format: 'uuid', description: '关联事件（记录用）· the incident, for the record' })),
+  lon: Type.Optional(Lon),
+  lat: Type.Optional(Lat),
+  hazard: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: '灾种键，如 flood · hazard key, e.g. flood' })),
+  incidentId: Type.Optional(Type.String({
+    format: 'uuid',
+    description: '为该事件推荐：地点、灾种取自事件（给出 lon/lat/hazard 时以其为准）· recommend for this incident: place and hazard from it (lon/lat/hazard, when given, win)',
+  })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
 }, { additionalProperties: false })
 
@@ -21,13 +24,17 @@ export const RankedTeam = Type.Object({
   divisionCode: Type.String(), lon: Type.Union([Type.Number(), Type.Null()]), lat: Type.Union([Type.Number(), Type.Null()]),
   rank: Type.Integer(), score: Type.Number(), match: Type.String(), travelMinutes: Type.Union([Type.Number(), Type.Null()]),
   breakdown: Type.Object({ capability: Type.Number(), readiness: Type.Number(), travel: Type.Number(), headcount: Type.Number() }),
-  held: Type.Boolean(), why: Type.String(), whyEn: Type.String(),
+  held: Type.Boolean(),
+  heldReason: Type.Union([Type.Literal('unavailable'), Type.Literal('unreachable'), Type.Literal('reserve'), Type.Null()]),
+  why: Type.String(), whyEn: Type.String(),
 })
 
 export const Recommendation = Type.Object({
   hazard: Type.String(), hazardName: Type.String(), hazardNameEn: Type.String(),
   weights: Type.Object({ capability: Type.Number(), readiness: Type.Number(), travel: Type.Number(), headcount: Type.Number() }),
   travelSource: Type.String({ description: 'road（路网）或 straight_line（直线估算）' }),
+  lon: Lon, lat: Lat,
+  incident: Type.Union([Type.Object({ id: Type.String(), title: Type.String(), subtype: Type.String() }), Type.Null()]),
   items: Type.Array(RankedTeam),
 })
 

@@ -11,10 +11,10 @@ import { divisionPrefix, isWithinDivision } from '@yingji/domain/geo/divisionCod
 import { buildAllocation, demandedSupplies, solveAllocationExact, type AllocationDemand, type AllocationSource } from '@yingji/domain/dispatch/allocationModel'
 import { buildEvacuation, solveEvacuation } from '@yingji/domain/dispatch/evacuationModel'
 import { coverage, hazardPointRadiusM, riskReasons, riverBufferM } from '@yingji/domain/dispatch/shelterCoverage'
-import { hazardLabels, rankTeams, weights, type Readiness, type TeamTypeKey } from '@yingji/domain/dispatch/teamRanking'
+import { guardedRadiusKm, hazardLabels, rankTeams, reserveFor, teamHazardOfIncident, weights, type Readiness, type TeamTypeKey } from '@yingji/domain/dispatch/teamRanking'
 import type { Queryable } from '../../../db/database.ts'
 import { assertInJurisdiction, type Actor } from '../../../http/access.ts'
-import { AppError, forbidden, invalid } from '../../../http/errors.ts'
+import { AppError, forbidden, invalid, notFound } from '../../../http/errors.ts'
 import type { Platform } from '../../../platform.ts'
 import { recordAudit } from '../../auth/index.ts'
 import { enqueueEvent } from '../../events/outbox.ts'
@@ -36,23 +36,46 @@ const countyPrefixOf = (actor: Actor) => actor.jurisdiction.slice(0, 6)
 
 // ---------------------------------------------------------------- teams
 
-export async function recommendTeams(platform: Platform, actor: Actor, query: Static<typeof RecommendQuery>): Promise<Static<typeof Recommendation>> {
-  const hazard = hazardLabels[query.hazard]
-  if (!hazard) {
-    throw invalid('unknown_hazard', 'querystring.hazard', `未知灾种 ${query.hazard}`, `Unknown hazard ${query.hazard}`)
+/** Where and for which hazard: the query's own, else the incident's place and hazard. */
+async function recommendationTarget(q: Queryable, actor: Actor, query: Static<typeof RecommendQuery>) {
+  const incident = query.incidentId ? await queries.findIncidentPlace(q, query.incidentId) : undefined
+  if (query.incidentId && (!incident || !isWithinDivision(incident.division_code, actor.jurisdiction))) {
+    throw notFound(`事件 ${query.incidentId}`, `Incident ${query.incidentId}`, 'querystring.incidentId')
   }
+  const hazard = query.hazard ?? (incident ? teamHazardOfIncident({ subtype: incident.subtype, hazardType: incident.facts.hazardType }) : null)
+  if (!hazard) {
+    throw invalid(incident ? 'incident_without_hazard' : 'hazard_required', 'querystring.hazard',
+      incident ? `事件“${incident.title}”的类型没有对应的救援灾种，请指定 hazard` : '请指定灾种 hazard 或事件 incidentId',
+      incident ? `The incident "${incident.title}" has no rescue hazard for its type: give hazard` : 'Give a hazard or an incidentId')
+  }
+  if (!hazardLabels[hazard]) throw invalid('unknown_hazard', 'querystring.hazard', `未知灾种 ${hazard}`, `Unknown hazard ${hazard}`)
+  const lon = query.lon ?? incident?.lon ?? null
+  const lat = query.lat ?? incident?.lat ?? null
+  if (lon === null || lat === null) {
+    throw invalid(incident ? 'incident_without_location' : 'place_required', incident ? 'querystring.incidentId' : 'querystring.lon',
+      incident ? `事件“${incident.title}”没有位置，请在地图上指定地点` : '请指定地点 lon、lat 或事件 incidentId',
+      incident ? `The incident "${incident.title}" has no location: give lon and lat` : 'Give lon and lat, or an incidentId')
+  }
+  return { hazard, lon, lat, incident: incident ? { id: incident.id, title: incident.title, subtype: incident.subtype } : null }
+}
+
+export async function recommendTeams(platform: Platform, actor: Actor, query: Static<typeof RecommendQuery>): Promise<Static<typeof Recommendation>> {
+  const { hazard, lon, lat, incident } = await recommendationTarget(platform.db, actor, query)
+  const label = hazardLabels[hazard]!
   const teams = await queries.findTeams(platform.db, prefixOf(actor))
+  const guarded = await queries.majorHazardsNearTeams(platform.db, teams.filter((t) => t.type === 'hazmat').map((t) => t.id), guardedRadiusKm * 1000)
   const travel = await travelFor(platform)
   const located = teams.filter((t) => t.lon !== null && t.lat !== null)
-  const times = await travel.times(located.map((t) => [t.lon!, t.lat!]), [[query.lon, query.lat]])
+  const times = await travel.times(located.map((t) => [t.lon!, t.lat!]), [[lon, lat]])
   const seconds = new Map(located.map((t, i) => [t.id, times[i]!]))
   const ranked = rankTeams(teams.map((t) => ({
     id: t.id, name: t.name, type: t.type as TeamTypeKey, status: t.status as Readiness, capabilities: t.capabilities, headcount: t.headcount,
     travelSeconds: seconds.get(t.id) ?? null,
-  })), query.hazard)
+    reserve: reserveFor({ type: t.type as TeamTypeKey, majorHazardsNearBase: guarded.get(t.id) ?? 0 }, hazard),
+  })), hazard)
   const byId = new Map(teams.map((t) => [t.id, t]))
   return {
-    hazard: query.hazard, hazardName: hazard.zh, hazardNameEn: hazard.en, weights: { ...weights }, travelSource: travel.source,
+    hazard, hazardName: label.zh, hazardNameEn: label.en, weights: { ...weights }, travelSource: travel.source, lon, lat, incident,
     items: ranked.slice(0, query.limit ?? 20).map((r) => {
       const t = byId.get(r.id)!
       return { ...r, type: t.type, status: t.status, headcount: t.headcount, divisionCode: t.division_code, lon: t.lon, lat: t.lat }

@@ -15,15 +15,17 @@ export interface RankedTeam {
   id: string; name: string; type: string; status: string; headcount: number; divisionCode: string; lon: number | null; lat: number | null
   rank: number; score: number; match: string; travelMinutes: number | null
   breakdown: { capability: number; readiness: number; travel: number; headcount: number }
-  held: boolean; why: string; whyEn: string
+  held: boolean; heldReason: 'unavailable' | 'unreachable' | 'reserve' | null; why: string; whyEn: string
 }
 export interface Recommendation {
   hazard: string; hazardName: string; hazardNameEn: string; travelSource: string
+  lon: number; lat: number; incident: { id: string; title: string; subtype: string } | null
   weights: { capability: number; readiness: number; travel: number; headcount: number }
   items: RankedTeam[]
 }
 
-export interface RecommendParams { lon: number; lat: number; hazard: string }
+/** A place and hazard, or an incident (its place and hazard unless given). */
+export interface RecommendParams { lon?: number; lat?: number; hazard?: string; incidentId?: string }
 export const useRecommendation = (params: RecommendParams | null) => useQuery({
   queryKey: planningKeys.recommend(params ?? {}),
   queryFn: () => apiGet<Recommendation>(withQuery('/api/dispatch/teams/recommend', { ...params!, limit: 50 })),

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react'
+import { useSearchParams } from 'react-router'
 import { Alert, Card, Col, Progress, Row, Select, Space, Table, Tag, Typography, type TableColumnType } from 'antd'
 import type { Feature, LineString, Point } from 'geojson'
 import { useI18n } from '../../../i18n/i18n.tsx'
@@ -15,10 +16,14 @@ const rankColour = (team: RankedTeam) => (team.held ? '#8c8c8c' : team.rank <= 3
 /** 队伍推荐: pick the place on the map and the hazard; teams ranked with their reasons. */
 export function TeamsPage() {
   const { t, locale } = useI18n()
-  const [hazard, setHazard] = useState<string>('flood')
-  const [place, setPlace] = useState<{ lon: number; lat: number } | null>(null)
-  const recommendation = useRecommendation(place ? { ...place, hazard } : null)
+  // `?incidentId=` (from the incident board): the incident's place and hazard until the user picks others.
+  const incidentId = useSearchParams()[0].get('incidentId') ?? undefined
+  const [chosenHazard, setHazard] = useState<string | null>(null)
+  const [picked, setPlace] = useState<{ lon: number; lat: number } | null>(null)
+  const hazard = chosenHazard ?? (incidentId ? undefined : 'flood')
+  const recommendation = useRecommendation(picked || incidentId ? { ...picked, hazard, incidentId } : null)
   const items = recommendation.data?.items ?? []
+  const place = picked ?? (recommendation.data ? { lon: recommendation.data.lon, lat: recommendation.data.lat } : null)
 
   const layers = useMemo((): PlanningLayers => {
     const located = items.filter((team) => team.lon !== null && team.lat !== null)
@@ -47,7 +52,7 @@ export function TeamsPage() {
       render: (name: string, team) => (
         <>
           <Typography.Text strong>{name}</Typography.Text>
-          {team.held && <Tag style={{ marginLeft: 6 }}>{t('dispatch.teams.held')}</Tag>}
+          {team.held && <Tag style={{ marginLeft: 6 }} data-testid="team-held">{t(team.heldReason === 'reserve' ? 'dispatch.teams.reserve' : 'dispatch.teams.held')}</Tag>}
           <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{locale === 'en' ? team.whyEn : team.why}</Typography.Text></div>
         </>
       ),
@@ -76,7 +81,7 @@ export function TeamsPage() {
               <Space>
                 <Typography.Text>{t('dispatch.teams.hazard')}</Typography.Text>
                 <Select
-                  data-testid="teams-hazard" value={hazard} onChange={setHazard} style={{ width: 180 }}
+                  data-testid="teams-hazard" value={hazard ?? recommendation.data?.hazard} onChange={setHazard} style={{ width: 180 }}
                   options={hazards.map((key) => ({ value: key, label: t(`hazard.${key}` as MessageKey) }))}
                 />
               </Space>
@@ -89,6 +94,7 @@ export function TeamsPage() {
         </Col>
         <Col xs={24} lg={14}>
           <Card size="small" title={t('dispatch.teams.weights')}>
+            {recommendation.data?.incident && <Alert type="info" showIcon data-testid="teams-incident" style={{ marginBottom: 8 }} message={t('dispatch.teams.forIncident', { title: recommendation.data.incident.title })} />}
             {recommendation.error && <Alert type="error" showIcon message={errorText(recommendation.error, locale)} />}
             {recommendation.data?.travelSource === 'straight_line' && <Alert type="info" showIcon message={t('dispatch.teams.straightLine')} style={{ marginBottom: 8 }} />}
             <Table<RankedTeam>

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import { apiGet, apiPatch, apiPost, withQuery } from '../../../lib/api-client.ts'
 import { fileToBase64 } from '../../../lib/file-transfer.ts'
 import { incidentKeys } from './keys.ts'
-import { attachmentMediaTypes, type Caller, type Classification, type IncidentAttachment, type IncidentDetail, type IncidentFacts, type IncidentView, type LonLat, type Suggestions, type TaskAction } from './types.ts'
+import { attachmentMediaTypes, type Caller, type Classification, type IncidentAttachment, type IncidentDetail, type IncidentFacts, type IncidentView, type LonLat, type Suggestions, type TaskAction, type TeamSuggestions } from './types.ts'
 
 export interface IncidentListParams {
   status?: 'open' | 'responding' | 'closed' | 'active'
@@ -31,6 +31,15 @@ export const useSuggestions = (id: string, radiusKm?: number) =>
     queryKey: incidentKeys.suggestions(id, radiusKm),
     queryFn: () => apiGet<Suggestions>(withQuery(`/api/incidents/${id}/suggestions`, { radiusKm })),
     placeholderData: keepPreviousData,
+  })
+
+/** Rescue teams ranked for the incident (its place, hazard and the road network with closures). */
+export const useTeamSuggestions = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: incidentKeys.teams(id),
+    queryFn: () => apiGet<TeamSuggestions>(withQuery('/api/dispatch/teams/recommend', { incidentId: id, limit: 50 })),
+    enabled,
+    retry: false,
   })
 
 /** `GET /api/incidents/classification`: the national classification (categories and subtypes). */

@@ -6,6 +6,7 @@ export const incidentKeys = {
   /** The incident's detail; its suggestions live under the same prefix so one refresh covers both. */
   incident: (id: string) => ['incidents', 'detail', id] as const,
   suggestions: (id: string, radiusKm?: number) => ['incidents', 'detail', id, 'suggestions', radiusKm ?? null] as const,
+  teams: (id: string) => ['incidents', 'detail', id, 'teams'] as const,
   duty: ['incidents', 'duty'] as const,
   dutyNow: ['incidents', 'duty', 'now'] as const,
   shifts: (from: string, to: string) => ['incidents', 'duty', 'shifts', from, to] as const,

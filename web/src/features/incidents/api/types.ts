@@ -258,3 +258,10 @@ export interface HandoverNote {
   toName: string
   notes: string
 }
+
+/** The dispatch module's team ranking for an incident (`GET /api/dispatch/teams/recommend?incidentId=`). */
+export interface TeamSuggestion {
+  id: string; name: string; type: string; rank: number; score: number; travelMinutes: number | null
+  held: boolean; heldReason: 'unavailable' | 'unreachable' | 'reserve' | null; why: string; whyEn: string
+}
+export interface TeamSuggestions { hazard: string; hazardName: string; hazardNameEn: string; items: TeamSuggestion[] }

@@ -18,6 +18,7 @@ import { SitrepPanel } from '../components/SitrepPanel.tsx'
 import { commanderRoles, SuggestionsCard } from '../components/SuggestionsCard.tsx'
 import { IncidentStatusTag } from '../components/tags.tsx'
 import { TaskBoard } from '../components/TaskBoard.tsx'
+import { TeamSuggestionsCard } from '../components/TeamSuggestionsCard.tsx'
 import { useIncidentStream } from '../stream/use-incident-stream.ts'
 import { reporterRoles } from './IncidentsPage.tsx'
 
@@ -94,6 +95,7 @@ function Board({ incident }: { incident: IncidentDetail }) {
           <div style={{ marginBottom: 12 }}>
             <SuggestionsCard incident={incident} plans={suggestions.data?.plans ?? []} loading={suggestions.isPending} canActivate={canActivate} />
           </div>
+          <div style={{ marginBottom: 12 }}><TeamSuggestionsCard incident={incident} /></div>
           <WarningsCard incident={incident} />
           <AttachmentsCard incidentId={incident.id} attachments={incident.attachments} tasks={incident.tasks} canUpload={reporterRoles.includes(role)} />
         </Col>
