@@ -245,12 +245,14 @@ function merge(row: queries.WarningRow, body: UpdateBody) {
   const pick = <K extends keyof UpdateBody>(key: K, current: unknown) => (body[key] === undefined ? current : body[key] ?? undefined)
   const hazardOrLevelChanged = (body.event !== undefined && body.event !== row.hazard) || (body.level !== undefined && body.level !== row.level)
   const defaultNow = defaultHeadline({ senderName: capSender().name, hazard: row.hazard as HazardEventKey, level: row.level as WarningLevel, msgType: row.msg_type })
-  const headlineWasDefault = row.headline === defaultNow.zh
+  const follows = hazardOrLevelChanged && row.headline === defaultNow.zh
+  // The editor sends the headline back as it was: only a different one is the author's own.
+  const authored = (key: 'headline' | 'headlineEn', current: string | null) => body[key] !== undefined && body[key] !== current
   return {
     event: body.event ?? base.event,
     level: body.level ?? base.level,
-    headline: pick('headline', hazardOrLevelChanged && headlineWasDefault ? undefined : base.headline) as string | undefined,
-    headlineEn: pick('headlineEn', hazardOrLevelChanged && headlineWasDefault ? undefined : base.headlineEn) as string | undefined,
+    headline: (follows && !authored('headline', row.headline) ? undefined : pick('headline', base.headline)) as string | undefined,
+    headlineEn: (follows && !authored('headlineEn', row.headline_en) ? undefined : pick('headlineEn', base.headlineEn)) as string | undefined,
     description: body.description ?? base.description,
     descriptionEn: pick('descriptionEn', base.descriptionEn) as string | undefined,
     instruction: pick('instruction', base.instruction) as string | undefined,

@@ -182,6 +182,15 @@ describe('warnings over HTTP: authoring, areas, approval, Update and Cancel', ()
     expect((await post(`/api/warnings/${own.id}/approve`, admin)).json().status).toBe('issued')
   })
 
+  it('a level changed in the editor, which sends the unchanged headline back, changes a default headline too', async () => {
+    const draft = (await post('/api/warnings', duty, rainstorm())).json()
+    const edited = await app.inject({ method: 'PATCH', url: `/api/warnings/${draft.id}`, headers: duty, payload: { level: 'red', headline: draft.headline } })
+    expect(edited.statusCode, edited.body).toBe(200)
+    expect(edited.json()).toMatchObject({ level: 'red', headline: '乐平市应急管理局发布暴雨红色预警' })
+    const own = await app.inject({ method: 'PATCH', url: `/api/warnings/${draft.id}`, headers: duty, payload: { level: 'orange', headline: '镇桥镇暴雨预警' } })
+    expect(own.json()).toMatchObject({ level: 'orange', headline: '镇桥镇暴雨预警' })
+  })
+
   it('Update: a new draft referencing the issued warning; approving it supersedes the original; CAP references it', async () => {
     const update = await post(`/api/warnings/${issuedId}/update`, duty, { level: 'red', description: '3小时降雨量已达104毫米。' })
     expect(update.statusCode, update.body).toBe(201)
