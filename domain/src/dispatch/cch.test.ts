@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { mulberry32 } from '../geo/seededRandom.ts'
-import { arcBetween, buildCch, customise } from './cch.ts'
+import { arcBetween, buildCch, customise, recustomise } from './cch.ts'
 import { nestedDissectionOrder } from './cchOrder.ts'
 import { cchMatrix, cchPath } from './cchQuery.ts'
 import { dijkstraPath, dijkstraTree } from './dijkstra.ts'
@@ -45,6 +45,30 @@ describe('customisable contraction hierarchy = an independent oracle (random gra
       }
     })
   }
+
+  it('partial re-customisation after closing and reopening edges gives exactly the full customisation’s weights', () => {
+    const random = mulberry32(4242)
+    for (let round = 0; round < 20; round++) {
+      const g = randomGraph(500 + round, 60 + Math.floor(random() * 100), 0.15)
+      const cch = buildCch(g)
+      const closed = new Uint8Array(g.edgeCount)
+      const metric = customise(cch, closed)
+      let touched = 0
+      for (let step = 0; step < 6; step++) {
+        const changed: number[] = []
+        for (let e = 0; e < g.edgeCount; e++) if (random() < 0.03) { closed[e] ^= 1; changed.push(e) }
+        touched += recustomise(metric, closed, changed)
+        const full = customise(cch, closed)
+        expect([...metric.up]).toEqual([...full.up])
+        expect([...metric.down]).toEqual([...full.down])
+        const s = Math.floor(random() * g.nodeCount), t = Math.floor(random() * g.nodeCount)
+        const r = cchPath(metric, at(s), at(t))
+        expect(close(r?.costS ?? Infinity, oracle(g, s, closed)[t]!)).toBe(true)
+        if (r) expect(close(r.edges.reduce((sum, e) => sum + (closed[e] ? Infinity : g.timeS[e]!), 0), r.costS)).toBe(true)
+      }
+      expect(touched).toBeGreaterThan(0)
+    }
+  })
 
   it('several anchors at each end (a snapped point between two nodes) give dijkstraPath’s answer', () => {
     const random = mulberry32(77)

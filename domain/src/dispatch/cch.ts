@@ -8,7 +8,9 @@
  *    from a lower to a higher rank and carries a weight each way.
  * 2. Customisation, per metric (`customise`): arcs take the times of their open road edges
  *    (closed edges count as impassable), then every lower triangle {v < u < w} offers u→v→w and
- *    w→v→u — §5.1's basic customisation, O(triangles), a few milliseconds on the county graph.
+ *    w→v→u — §5.1's basic customisation, O(triangles), under a millisecond on the county graph.
+ *    A closure re-customises only the arcs it can change (`recustomise`, partial customisation
+ *    as in Buchhold, Sanders & Wagner 2019 §4), which keeps the 1 M-edge grid fast too.
  * 3. Queries (cchQuery.ts): upward searches along the elimination tree from both ends.
  *
  * Why a CCH and not ALT A* or a plain CH: closures only change weights, never the structure, so
@@ -16,6 +18,7 @@
  * plain CH needs a new contraction and ALT answers far slower (docs/PERFORMANCE.md "Dispatch").
  */
 import { nestedDissectionOrder, undirectedAdjacency } from './cchOrder.ts'
+import { MinHeap } from './heap.ts'
 import type { RoadGraph } from './roadGraph.ts'
 
 export interface ContractionHierarchy {
@@ -32,6 +35,12 @@ export interface ContractionHierarchy {
   /** Arc of each road edge (-1 for a loop) and whether the edge runs upward (tail → head). */
   arcOfEdge: Int32Array
   edgeUpward: Uint8Array
+  /** Road edges of arc a: `arcEdges[firstEdge[a] .. firstEdge[a+1]-1]`. */
+  firstEdge: Uint32Array
+  arcEdges: Uint32Array
+  /** Arcs from lower ranks into rank r: `downArcs[firstDown[r] .. firstDown[r+1]-1]`, tails ascending. */
+  firstDown: Uint32Array
+  downArcs: Uint32Array
 }
 
 /** Travel times on the hierarchy for one set of closures. */
@@ -84,16 +93,29 @@ export function buildCch(graph: RoadGraph, rankOf?: Uint32Array): ContractionHie
     head.set(upper[r]!, firstArc[r]!)
     tail.fill(r, firstArc[r]!, firstArc[r + 1]!)
   }
+  const firstDown = new Uint32Array(n + 1)
+  for (let a = 0; a < arcCount; a++) firstDown[head[a]! + 1]!++
+  for (let r = 0; r < n; r++) firstDown[r + 1]! += firstDown[r]!
+  const downArcs = new Uint32Array(arcCount)
+  const downFill = firstDown.slice(0, n)
+  for (let a = 0; a < arcCount; a++) downArcs[downFill[head[a]!]!++] = a
   const cch: ContractionHierarchy = {
     graph, rankOf: rank, nodeAt, firstArc, head, tail, parent,
     arcOfEdge: new Int32Array(graph.edgeCount).fill(-1), edgeUpward: new Uint8Array(graph.edgeCount),
+    firstEdge: new Uint32Array(arcCount + 1), arcEdges: new Uint32Array(0), firstDown, downArcs,
   }
   for (let e = 0; e < graph.edgeCount; e++) {
     const a = rank[graph.source[e]!]!, b = rank[graph.target[e]!]!
     if (a === b) continue
-    cch.arcOfEdge[e] = arcBetween(cch, Math.min(a, b), Math.max(a, b))
+    const arc = arcBetween(cch, Math.min(a, b), Math.max(a, b))
+    cch.arcOfEdge[e] = arc
     cch.edgeUpward[e] = a < b ? 1 : 0
+    cch.firstEdge[arc + 1]!++
   }
+  for (let a = 0; a < arcCount; a++) cch.firstEdge[a + 1]! += cch.firstEdge[a]!
+  cch.arcEdges = new Uint32Array(cch.firstEdge[arcCount]!)
+  const edgeFill = cch.firstEdge.slice(0, arcCount)
+  for (let e = 0; e < graph.edgeCount; e++) if (cch.arcOfEdge[e]! >= 0) cch.arcEdges[edgeFill[cch.arcOfEdge[e]!]!++] = e
   return cch
 }
 
@@ -171,4 +193,66 @@ export function customise(cch: ContractionHierarchy, closed?: Uint8Array, into?:
     }
   }
   return metric
+}
+
+const pending = new WeakMap<ContractionHierarchy, { heap: MinHeap; seen: Uint32Array; generation: number }>()
+
+/**
+ * Partial customisation: brings a customised `metric` up to date after the open/closed state of
+ * `changed` edges changed (now given by `closed`), recomputing only the arcs whose weight can
+ * change — the changed edges' arcs, then, for each arc whose weight did change, the arcs it
+ * forms a lower triangle with — in increasing order of their lower end. Gives exactly the
+ * weights of a full `customise`. Returns the number of arcs recomputed.
+ */
+export function recustomise(metric: CchMetric, closed: Uint8Array | undefined, changed: readonly number[]): number {
+  const { cch, up, down, upVia, downVia } = metric
+  const { firstArc, head, tail, firstDown, downArcs, firstEdge, arcEdges, arcOfEdge, edgeUpward } = cch
+  const { timeS } = cch.graph
+  let work = pending.get(cch)
+  if (!work) {
+    work = { heap: new MinHeap(1024), seen: new Uint32Array(head.length), generation: 0 }
+    pending.set(cch, work)
+  }
+  if (++work.generation === 0xffffffff) { work.seen.fill(0); work.generation = 1 }
+  const { heap, seen, generation } = work
+  heap.clear()
+  const enqueue = (a: number) => { if (seen[a] !== generation) { seen[a] = generation; heap.push(tail[a]!, a) } }
+  for (const e of changed) if (arcOfEdge[e]! >= 0) enqueue(arcOfEdge[e]!)
+  let recomputed = 0
+  while (heap.size > 0) {
+    const a = heap.pop()
+    recomputed++
+    const x = tail[a]!, y = head[a]!
+    let u = Infinity, d = Infinity, uVia = -1, dVia = -1
+    for (let i = firstEdge[a]!; i < firstEdge[a + 1]!; i++) {
+      const e = arcEdges[i]!
+      if (closed !== undefined && closed[e] !== 0) continue
+      const t = timeS[e]!
+      if (edgeUpward[e] === 1) { if (t < u) { u = t; uVia = e } } else if (t < d) { d = t; dVia = e }
+    }
+    // Lower triangles {v, x, y}: v below both, found by merging the arcs into x and into y.
+    let i = firstDown[x]!, j = firstDown[y]!
+    const iEnd = firstDown[x + 1]!, jEnd = firstDown[y + 1]!
+    while (i < iEnd && j < jEnd) {
+      const p = downArcs[i]!, q = downArcs[j]!
+      const vp = tail[p]!, vq = tail[q]!
+      if (vp < vq) { i++; continue }
+      if (vq < vp) { j++; continue }
+      // p = (v, x), q = (v, y): x → v → y and y → v → x
+      const viaUp = down[p]! + up[q]!
+      if (viaUp < u) { u = viaUp; uVia = ~vp }
+      const viaDown = down[q]! + up[p]!
+      if (viaDown < d) { d = viaDown; dVia = ~vp }
+      i++; j++
+    }
+    const moved = u !== up[a] || d !== down[a]
+    up[a] = u; down[a] = d; upVia[a] = uVia; downVia[a] = dVia
+    if (!moved) continue
+    // Arc a = (x, y) is in the lower triangle {x, y, w} of arc (y, w) or (w, y) for every higher neighbour w ≠ y of x.
+    for (let k = firstArc[x]!; k < firstArc[x + 1]!; k++) {
+      const w = head[k]!
+      if (w !== y) enqueue(w < y ? arcBetween(cch, w, y) : arcBetween(cch, y, w))
+    }
+  }
+  return recomputed
 }

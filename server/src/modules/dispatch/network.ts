@@ -2,11 +2,11 @@
  * The in-memory road network (路网) routed on: built once from dispatch.roads on first use (the
  * synthetic network is seeded first when the table is empty), with its customisable contraction
  * hierarchy; rebuilt after an import. Closures need no rebuild: each adds its edges to the
- * closed-edge mask and the hierarchy is re-customised for the new mask at once (a fraction of a
- * millisecond on the county network); removing it does the same. Other dispatch code
+ * closed-edge mask and the hierarchy's weights are re-customised for the arcs it touches at once
+ * (a fraction of a millisecond on the county network); removing it does the same. Other dispatch code
  * (allocation, evacuation, teams) asks `travelTimes`.
  */
-import { buildCch, customise, type CchMetric, type ContractionHierarchy } from '@yingji/domain/dispatch/cch'
+import { buildCch, customise, recustomise, type CchMetric, type ContractionHierarchy } from '@yingji/domain/dispatch/cch'
 import { ClosureMask, edgesClosedBy, type ClosureGeometry } from '@yingji/domain/dispatch/closures'
 import { snapIndexOf, travelTimeMatrix } from '@yingji/domain/dispatch/matrix'
 import { buildRoadGraph, roadClasses, type Position, type RoadClass, type RoadGraph, type RoadLine } from '@yingji/domain/dispatch/roadGraph'
@@ -70,7 +70,7 @@ export function applyClosure(network: RoadNetwork, id: string, geometry: Closure
   const edges = edgesClosedBy(network.snap, geometry)
   network.closureEdges.set(id, edges)
   network.mask.add(edges)
-  customise(network.hierarchy, network.mask.closed, network.metric)
+  recustomise(network.metric, network.mask.closed, edges)
   return edges
 }
 
@@ -79,7 +79,7 @@ export function releaseClosure(network: RoadNetwork, id: string): void {
   if (!edges) return
   network.closureEdges.delete(id)
   network.mask.remove(edges)
-  customise(network.hierarchy, network.mask.closed, network.metric)
+  recustomise(network.metric, network.mask.closed, edges)
 }
 
 /** Applies to an already built network only (a network built later reads the table anyway). */
