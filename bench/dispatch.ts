@@ -2,17 +2,21 @@
  * Dispatch algorithms: `routingBench()` (below) measures routing; `planningBench()`
  * (bench/lib/dispatchPlanning.ts: supplies allocation and evacuation) runs after it.
  *
- * Routing: fastest-path queries (A* with landmarks over the CSR graph, domain/src/dispatch) on
- * Leping's synthetic road network and on a synthetic road-like grid of ≥ 1 M directed edges,
- * with and without closures, against plain Dijkstra (binary heap, same graph, same queries, same
- * run) and against ngraph.path's A*; and a 50 × 50 travel-time matrix against 2,500 single
- * Dijkstra queries. Every query's cost is checked equal across the algorithms.
+ * Routing: fastest-path queries with the product's customisable contraction hierarchy (CCH,
+ * domain/src/dispatch/cch.ts) on Leping's synthetic road network and on a synthetic road-like
+ * grid of ≥ 1 M directed edges, with and without closures, against plain Dijkstra (binary heap,
+ * same graph, same queries, same run), A* with landmarks (the previous product, Leping only) and
+ * ngraph.path's A*; CCH preprocessing and customisation times (a closure = one
+ * re-customisation); a 50 × 50 travel-time matrix against 2,500 single Dijkstra queries. Every
+ * query's cost is checked equal across the algorithms.
  */
 import os from 'node:os'
 import { performance } from 'node:perf_hooks'
 import createGraph from 'ngraph.graph'
 import ngraphPath from 'ngraph.path'
-import { astarPath, buildLandmarks, type Landmarks } from '../domain/src/dispatch/astar.ts'
+import { astarPath, buildLandmarks } from '../domain/src/dispatch/astar.ts'
+import { arcCount, buildCch, customise, recustomise, type CchMetric } from '../domain/src/dispatch/cch.ts'
+import { cchPath } from '../domain/src/dispatch/cchQuery.ts'
 import { ClosureMask, edgesClosedBy } from '../domain/src/dispatch/closures.ts'
 import { dijkstraPath } from '../domain/src/dispatch/dijkstra.ts'
 import { snapIndexOf, travelTimeMatrix } from '../domain/src/dispatch/matrix.ts'
@@ -26,7 +30,7 @@ import { synthesizeDivisions } from '../domain/src/geo/syntheticDivisions.ts'
 import { loadLepingDatasets } from '../server/src/modules/geo/lepingDatasets.ts'
 import { planningBench } from './lib/dispatchPlanning.ts'
 
-export const description = 'routing p50/p99 (A* with landmarks vs plain Dijkstra vs ngraph.path), with closures; 50 × 50 matrix; allocation and evacuation (HiGHS vs greedy)'
+export const description = 'routing p50/p99 (customisable contraction hierarchy vs plain Dijkstra vs A* with landmarks vs ngraph.path), with closures and customisation times; 50 × 50 matrix; allocation and evacuation (HiGHS vs greedy)'
 
 export async function run(): Promise<void> {
   await routingBench()
@@ -69,47 +73,100 @@ function sameCosts(a: number[], b: number[], label: string): void {
   }
 }
 
-interface Row { case: string; alt: number[]; dijkstra: number[]; ngraph?: number[]; settledAlt: number; settledDijkstra: number }
+type Search = (q: Query) => { costS: number; settled: number } | null
+
+interface Row { case: string; cch: number[]; dijkstra: number[]; alt?: number[]; ngraph?: number[]; settledCch: number; settledDijkstra: number }
+
+const pair = (xs: number[] | undefined) => (xs ? `${ms(quantile(xs, 0.5))} / ${ms(quantile(xs, 0.99))}` : '—')
 
 function printRows(rows: Row[]): void {
-  console.log('| case | A*+landmarks p50 / p99 (ms) | plain Dijkstra p50 / p99 (ms) | speed-up (p50, p99) | ngraph.path A* p50 / p99 (ms) | nodes settled (mean) ALT / Dijkstra |')
-  console.log('| --- | --- | --- | --- | --- | --- |')
+  console.log('| case | CCH p50 / p99 (ms) | plain Dijkstra p50 / p99 (ms) | speed-up (p50, p99) | A*+landmarks p50 / p99 (ms) | ngraph.path A* p50 / p99 (ms) | nodes scanned (mean) CCH / Dijkstra |')
+  console.log('| --- | --- | --- | --- | --- | --- | --- |')
   for (const r of rows) {
-    const a50 = quantile(r.alt, 0.5), a99 = quantile(r.alt, 0.99)
-    const d50 = quantile(r.dijkstra, 0.5), d99 = quantile(r.dijkstra, 0.99)
-    const ng = r.ngraph ? `${ms(quantile(r.ngraph, 0.5))} / ${ms(quantile(r.ngraph, 0.99))}` : '—'
-    console.log(`| ${r.case} | ${ms(a50)} / ${ms(a99)} | ${ms(d50)} / ${ms(d99)} | ${(d50 / a50).toFixed(1)}×, ${(d99 / a99).toFixed(1)}× | ${ng} | ${Math.round(r.settledAlt)} / ${Math.round(r.settledDijkstra)} |`)
+    const up50 = quantile(r.dijkstra, 0.5) / quantile(r.cch, 0.5), up99 = quantile(r.dijkstra, 0.99) / quantile(r.cch, 0.99)
+    console.log(`| ${r.case} | ${pair(r.cch)} | ${pair(r.dijkstra)} | ${up50.toFixed(1)}×, ${up99.toFixed(1)}× | ${pair(r.alt)} | ${pair(r.ngraph)} | ${Math.round(r.settledCch)} / ${Math.round(r.settledDijkstra)} |`)
   }
 }
 
 function measure(
-  label: string, graph: RoadGraph, landmarks: Landmarks, queries: Query[], closed: Uint8Array | undefined,
-  ngraph?: { find: (q: Query) => number; count: number },
+  label: string, graph: RoadGraph, queries: Query[], metric: CchMetric, closed: Uint8Array | undefined,
+  extra: { alt?: Search; ngraph?: { find: (q: Query) => number; count: number } } = {},
   repeat = 1,
 ): Row {
-  let settledAlt = 0, settledDijkstra = 0
+  const cchSearch: Search = (q) => cchPath(metric, q.sources, q.targets)
+  const dijkstraSearch: Search = (q) => dijkstraPath(graph, q.sources, q.targets, closed)
   // warm-up
-  for (const q of queries.slice(0, 20)) { astarPath(graph, landmarks, q.sources, q.targets, { closed }); dijkstraPath(graph, q.sources, q.targets, closed) }
-  const alt = timeEach(queries, (q) => {
-    const r = astarPath(graph, landmarks, q.sources, q.targets, { closed })
-    settledAlt += r?.settled ?? 0
-    return r?.costS ?? Infinity
-  }, repeat)
-  const dij = timeEach(queries, (q) => {
-    const r = dijkstraPath(graph, q.sources, q.targets, closed)
-    settledDijkstra += r?.settled ?? 0
-    return r?.costS ?? Infinity
-  }, repeat)
-  sameCosts(alt.costs, dij.costs, label)
+  for (const q of queries.slice(0, 20)) { cchSearch(q); dijkstraSearch(q); extra.alt?.(q) }
+  const timed = (search: Search) => {
+    let settled = 0
+    const result = timeEach(queries, (q) => {
+      const r = search(q)
+      settled += r?.settled ?? 0
+      return r?.costS ?? Infinity
+    }, repeat)
+    return { ...result, settled: settled / (queries.length * repeat) }
+  }
+  const cch = timed(cchSearch)
+  const dij = timed(dijkstraSearch)
+  sameCosts(cch.costs, dij.costs, label)
+  let altTimes: number[] | undefined
+  if (extra.alt) {
+    const alt = timed(extra.alt)
+    sameCosts(alt.costs, dij.costs, `${label} ALT`)
+    altTimes = alt.times
+  }
   let ngTimes: number[] | undefined
-  if (ngraph) {
-    const subset = queries.slice(0, ngraph.count)
-    const ng = timeEach(subset, ngraph.find)
+  if (extra.ngraph) {
+    const subset = queries.slice(0, extra.ngraph.count)
+    const ng = timeEach(subset, extra.ngraph.find)
     sameCosts(ng.costs, dij.costs.slice(0, subset.length), `${label} ngraph`)
     ngTimes = ng.times
   }
-  const n = queries.length * repeat
-  return { case: label, alt: alt.times, dijkstra: dij.times, ngraph: ngTimes, settledAlt: settledAlt / n, settledDijkstra: settledDijkstra / n }
+  return { case: label, cch: cch.times, dijkstra: dij.times, alt: altTimes, ngraph: ngTimes, settledCch: cch.settled, settledDijkstra: dij.settled }
+}
+
+/**
+ * CCH preprocessing once, then full customisation timed `runs` times open and with the closures;
+ * then `extra` more closures (circles of `radiusM`) each applied and lifted again by partial
+ * re-customisation of the closed metric (which ends as it started).
+ */
+function hierarchyFor(graph: RoadGraph, closures: { mask: ClosureMask }, runs: number, extra: { count: number; radiusM: number; seed: number }) {
+  let t0 = performance.now()
+  const cch = buildCch(graph)
+  const preprocessMs = performance.now() - t0
+  const timeCustomise = (mask: Uint8Array | undefined) => {
+    const times: number[] = []
+    let metric: CchMetric | undefined
+    for (let i = 0; i < runs; i++) {
+      t0 = performance.now()
+      metric = customise(cch, mask, metric)
+      times.push(performance.now() - t0)
+    }
+    return { metric: metric!, ms: quantile(times, 0.5) }
+  }
+  const open = timeCustomise(undefined)
+  const withClosures = timeCustomise(closures.mask.closed)
+  const random = mulberry32(extra.seed)
+  const snap = snapIndexOf(graph)
+  const apply: number[] = [], lift: number[] = [], arcs: number[] = []
+  for (let i = 0; i < extra.count; i++) {
+    const v = Math.floor(random() * graph.nodeCount)
+    const edges = edgesClosedBy(snap, { type: 'Point', coordinates: [graph.lon[v]!, graph.lat[v]!], radiusM: extra.radiusM })
+    t0 = performance.now()
+    closures.mask.add(edges)
+    arcs.push(recustomise(withClosures.metric, closures.mask.closed, edges))
+    apply.push(performance.now() - t0)
+    t0 = performance.now()
+    closures.mask.remove(edges)
+    recustomise(withClosures.metric, closures.mask.closed, edges)
+    lift.push(performance.now() - t0)
+  }
+  const line = `CCH: nested dissection + contraction ${ms(preprocessMs)} ms, ${arcCount(cch).toLocaleString('en')} arcs ` +
+    `(${(arcCount(cch) / (graph.edgeCount / 2)).toFixed(2)} per road segment); full customisation (median of ${runs}): open ${ms(open.ms)} ms, ` +
+    `with the closures ${ms(withClosures.ms)} ms; one more closure (${extra.radiusM} m circle, ${extra.count} tried) applied by partial ` +
+    `re-customisation: median ${ms(quantile(apply, 0.5))} ms, max ${ms(Math.max(...apply))} ms (median ${Math.round(quantile(arcs, 0.5)).toLocaleString('en')} arcs recomputed), ` +
+    `lifted: median ${ms(quantile(lift, 0.5))} ms`
+  return { cch, open: open.metric, closed: withClosures.metric, line }
 }
 
 /** ngraph.path over the same directed graph (node-to-node queries; closures through `blocked`). */
@@ -226,16 +283,21 @@ export async function routingBench(): Promise<void> {
   const lepingLandmarks = buildLandmarks(leping.graph, 16)
   const landmarkMs = performance.now() - t0
   const closures = closuresOn(leping.graph, 30, 400, 7)
+  const lepingCch = hierarchyFor(leping.graph, closures, 21, { count: 50, radiusM: 400, seed: 8 })
   console.log(`\n### Leping synthetic network: ${leping.roads} roads, ${leping.graph.nodeCount.toLocaleString('en')} nodes, ${leping.graph.edgeCount.toLocaleString('en')} directed edges`)
-  console.log(`graph build ${ms(buildMs)} ms (with synthesis), 16 landmarks ${ms(landmarkMs)} ms; closures: 30 circles of 400 m closing ${closures.closedEdges} edges\n`)
+  console.log(`graph build ${ms(buildMs)} ms (with synthesis), 16 landmarks ${ms(landmarkMs)} ms; closures: 30 circles of 400 m closing ${closures.closedEdges} edges`)
+  console.log(`${lepingCch.line}\n`)
   const lq = pointQueries(leping.graph, leping.villages, 2000, 1)
   const lqClosed = pointQueries(leping.graph, leping.villages, 2000, 1, closures.mask.closed)
   const lepingNodeQ = nodeQueries(leping.graph, 300, 3)
+  const alt = (closed?: Uint8Array): Search => (q) => astarPath(leping.graph, lepingLandmarks, q.sources, q.targets, { closed })
   const rows: Row[] = [
-    measure('Leping, village → village, open', leping.graph, lepingLandmarks, lq, undefined, undefined, 3),
-    measure('Leping, village → village, 30 closures', leping.graph, lepingLandmarks, lqClosed, closures.mask.closed, undefined, 3),
-    measure('Leping, node → node, open (with ngraph.path)', leping.graph, lepingLandmarks, lepingNodeQ, undefined, { find: ngraphFinder(leping.graph, undefined), count: 300 }, 3),
-    measure('Leping, node → node, 30 closures (with ngraph.path)', leping.graph, lepingLandmarks, lepingNodeQ, closures.mask.closed, { find: ngraphFinder(leping.graph, closures.mask.closed), count: 300 }, 3),
+    measure('Leping, village → village, open', leping.graph, lq, lepingCch.open, undefined, { alt: alt() }, 3),
+    measure('Leping, village → village, 30 closures', leping.graph, lqClosed, lepingCch.closed, closures.mask.closed, { alt: alt(closures.mask.closed) }, 3),
+    measure('Leping, node → node, open', leping.graph, lepingNodeQ, lepingCch.open, undefined,
+      { alt: alt(), ngraph: { find: ngraphFinder(leping.graph, undefined), count: 300 } }, 3),
+    measure('Leping, node → node, 30 closures', leping.graph, lepingNodeQ, lepingCch.closed, closures.mask.closed,
+      { alt: alt(closures.mask.closed), ngraph: { find: ngraphFinder(leping.graph, closures.mask.closed), count: 300 } }, 3),
   ]
   printRows(rows)
 
@@ -243,9 +305,12 @@ export async function routingBench(): Promise<void> {
   const random = mulberry32(50)
   const pick = () => leping.villages[Math.floor(random() * leping.villages.length)]!
   const sources = Array.from({ length: 50 }, pick), targets = Array.from({ length: 50 }, pick)
-  const matrixRuns: number[] = []
+  const matrixRuns: number[] = [], dijkstraMatrixRuns: number[] = []
   let m: Float64Array = new Float64Array()
-  for (let i = 0; i < 5; i++) { t0 = performance.now(); m = travelTimeMatrix(leping.graph, sources, targets, closures.mask.closed); matrixRuns.push(performance.now() - t0) }
+  for (let i = 0; i < 5; i++) {
+    t0 = performance.now(); m = travelTimeMatrix(leping.graph, sources, targets, closures.mask.closed, lepingCch.closed); matrixRuns.push(performance.now() - t0)
+    t0 = performance.now(); sameCosts([...travelTimeMatrix(leping.graph, sources, targets, closures.mask.closed)], [...m], 'matrix'); dijkstraMatrixRuns.push(performance.now() - t0)
+  }
   const snap = snapIndexOf(leping.graph)
   t0 = performance.now()
   let pairs = 0
@@ -259,23 +324,24 @@ export async function routingBench(): Promise<void> {
   }
   const pairMs = performance.now() - t0
   const mMed = quantile(matrixRuns, 0.5)
-  console.log(`\n50 × 50 matrix on Leping with 30 closures: median ${ms(mMed)} ms (runs ${matrixRuns.map(ms).join(', ')}); ${pairs} single Dijkstra queries ${ms(pairMs)} ms: ${(pairMs / mMed).toFixed(1)}×`)
+  const dMed = quantile(dijkstraMatrixRuns, 0.5)
+  console.log(`\n50 × 50 matrix on Leping with 30 closures: CCH (bucket many-to-many) median ${ms(mMed)} ms (runs ${matrixRuns.map(ms).join(', ')}); ` +
+    `one Dijkstra per source ${ms(dMed)} ms: ${(dMed / mMed).toFixed(1)}×; ${pairs} single Dijkstra queries ${ms(pairMs)} ms: ${(pairMs / mMed).toFixed(1)}×`)
 
   // ≥ 1 M edges
   const side = 510
   t0 = performance.now()
   const grid = gridNetwork(side)
   const gridBuild = performance.now() - t0
-  t0 = performance.now()
-  const gridLandmarks = buildLandmarks(grid, 16)
-  const gridLandmarkMs = performance.now() - t0
   const gridClosures = closuresOn(grid, 200, 500, 11)
+  const gridCch = hierarchyFor(grid, gridClosures, 1, { count: 10, radiusM: 500, seed: 12 })
   console.log(`\n### Road-like grid: ${grid.nodeCount.toLocaleString('en')} nodes, ${grid.edgeCount.toLocaleString('en')} directed edges`)
-  console.log(`graph build ${ms(gridBuild)} ms, 16 landmarks ${ms(gridLandmarkMs)} ms (${((gridLandmarks.from.byteLength * 2) / 1e6).toFixed(0)} MB); closures: 200 circles of 500 m closing ${gridClosures.closedEdges.toLocaleString('en')} edges\n`)
+  console.log(`graph build ${ms(gridBuild)} ms; closures: 200 circles of 500 m closing ${gridClosures.closedEdges.toLocaleString('en')} edges`)
+  console.log(`${gridCch.line}\n`)
   const gq = nodeQueries(grid, 200, 5)
   const gridRows = [
-    measure('1 M-edge grid, open (ngraph.path on 30 queries)', grid, gridLandmarks, gq, undefined, { find: ngraphFinder(grid, undefined), count: 30 }),
-    measure('1 M-edge grid, 200 closures', grid, gridLandmarks, gq, gridClosures.mask.closed),
+    measure('1 M-edge grid, open (ngraph.path on 30 queries)', grid, gq, gridCch.open, undefined, { ngraph: { find: ngraphFinder(grid, undefined), count: 30 } }),
+    measure('1 M-edge grid, 200 closures', grid, gq, gridCch.closed, gridClosures.mask.closed),
   ]
   printRows(gridRows)
   console.log(`\nload average at the end: ${os.loadavg()[0]!.toFixed(1)} (2 cores: above 2 means other work competed)`)
