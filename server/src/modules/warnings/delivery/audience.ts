@@ -68,6 +68,9 @@ export function audienceRows(target: AudienceTarget, options: { subdivide?: bool
  * gen_random_uuid() costs ~20 µs in PGlite) and primary-key inserts land at the index's end.
  */
 export async function insertDeliveries(q: Queryable, target: AudienceTarget, options: { subdivide?: boolean } = {}): Promise<number> {
+  // The union of a township's ~100,000 candidate rows fits a hash in memory; with the default
+  // 4 MB it is sorted on disk. Transaction-local (the fan-out runs in the consumer's transaction).
+  await q.execute(sql`SELECT set_config('work_mem', '64MB', true)`)
   const rows = await queryRows<{ n: number }>(q, sql`
     WITH inserted AS (
       INSERT INTO warnings.deliveries (id, warning_id, subscriber_id, channel, priority, address, township_code)
