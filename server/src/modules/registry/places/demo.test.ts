@@ -10,7 +10,7 @@ describe('Leping demo data of the place registries (prepared test database)', ()
   beforeAll(async () => { platform = await createTestPlatform() })
   afterAll(async () => { await platform?.close() })
 
-  it('holds about 40 risk points, 40 hazard points, 30 shelters and 20 experts, all synthetic', async () => {
+  it('holds about 40 risk points, 40 hazard points, 70 shelters and 20 experts, all synthetic', async () => {
     const [counts] = await rows<Record<string, number>>(sql`SELECT
       (SELECT count(*) FROM registry.risk_points WHERE synthetic)::int AS risk,
       (SELECT count(*) FROM registry.hazard_points WHERE synthetic)::int AS hazard,
@@ -21,8 +21,8 @@ describe('Leping demo data of the place registries (prepared test database)', ()
         + (SELECT count(*) FROM registry.shelters WHERE NOT synthetic)::int
         + (SELECT count(*) FROM registry.experts WHERE NOT synthetic)::int AS real`)
     expect(counts).toEqual({ risk: 40, hazard: 40, shelters: expect.any(Number), experts: 20, real: 0 })
-    expect(counts!.shelters).toBeGreaterThanOrEqual(28)
-    expect(counts!.shelters).toBeLessThanOrEqual(32)
+    expect(counts!.shelters).toBeGreaterThanOrEqual(60)
+    expect(counts!.shelters).toBeLessThanOrEqual(75)
   })
 
   it('has all four colours, and risk points of demo enterprises in the industrial park', async () => {
@@ -41,6 +41,17 @@ describe('Leping demo data of the place registries (prepared test database)', ()
       WHERE d.level <> 'village' OR ST_DistanceSphere(h.location, d.location) > 2000
         OR left(h.division_code, 9) NOT IN ('360281102', '360281105', '360281108', '360281109', '360281113', '360281114', '360281103', '360281112')`)
     expect(far).toEqual([])
+  })
+
+  it('gives each township seat three shelters (schools, a hall) of 1,700–3,600 places', async () => {
+    const seats = await rows<{ code: string; n: number; places: number }>(sql`
+      SELECT division_code AS code, count(*)::int AS n, sum(capacity)::int AS places FROM registry.shelters WHERE level = 'township' GROUP BY 1`)
+    expect(seats.length).toBeGreaterThanOrEqual(18)
+    for (const seat of seats) {
+      expect(seat.n).toBe(3)
+      expect(seat.places).toBeGreaterThanOrEqual(1700)
+      expect(seat.places).toBeLessThanOrEqual(3600)
+    }
   })
 
   it('gives shelter capacities between 100 and 2,000', async () => {

@@ -1,6 +1,8 @@
 /**
- * About 30 demo shelters: the city's sports centre, a township shelter (school or hall) in each
- * township, and village halls in some villages; capacities 100–2,000.
+ * About 70 demo shelters (synthetic): the city's sports centre; in each township seat the
+ * central primary school, the middle school and the culture station or gym (each township about
+ * 1,700–3,600 places, some 55,000 in the county — enough for the riverside villages a flood
+ * warning covers, not for whole townships); village halls in some villages; capacities 100–2,000.
  */
 import { lepingSyntheticSeed } from '@yingji/domain/geo/leping'
 import { randomStream } from '@yingji/domain/geo/seededRandom'
@@ -29,14 +31,19 @@ export async function seedShelterDemo(db: Db): Promise<number> {
     address: `${seat.name}体育路`, facilities: ['water', 'power', 'toilet', 'medical', 'supplies', 'kitchen', 'communication', 'broadcast', 'fire'],
     at: near(random, seat, 1),
   })]
+  // Schools and halls of the township seat: [name, hundreds of places min–max].
+  const seatShelters = (): [string, number, number][] => [
+    ['中心小学', 6, 12], ['初级中学', 8, 16], [pick(random, ['文化站', '全民健身中心体育馆'] as const), 3, 8],
+  ]
   for (const t of townships) {
-    const kind = pick(random, ['中心小学', '初级中学', '文化站', '敬老院'] as const)
-    rows.push(shelter({
-      name: `${t.name}${kind}避灾安置点`, type: kind === '文化站' ? 'mixed' : 'indoor', level: 'township',
-      capacity: between(random, 3, 12) * 100, division_code: t.code, address: `${t.name}政府驻地`,
-      facilities: ['water', 'power', 'toilet', ...(random() < 0.6 ? ['medical' as const] : []), ...(random() < 0.7 ? ['supplies' as const] : []), 'broadcast'],
-      at: near(random, t, 1.5),
-    }))
+    for (const [kind, min, max] of seatShelters()) {
+      rows.push(shelter({
+        name: `${t.name}${kind}避灾安置点`, type: kind === '文化站' ? 'mixed' : 'indoor', level: 'township',
+        capacity: between(random, min, max) * 100, division_code: t.code, address: `${t.name}政府驻地`,
+        facilities: ['water', 'power', 'toilet', ...(random() < 0.6 ? ['medical' as const] : []), ...(random() < 0.7 ? ['supplies' as const] : []), 'broadcast'],
+        at: near(random, t, 1.5),
+      }))
+    }
   }
   for (let i = 0; i < Math.min(villageShelters, villages.length); i++) {
     const v = villages[Math.floor((i * villages.length) / villageShelters)]!
