@@ -11,6 +11,9 @@ import type { IncidentFacts } from '@yingji/domain/plans/incidentFacts'
 import type { ResponseLevel } from '@yingji/domain/plans/planTypes'
 import { planLevelChecklist, suggestPlans } from '../plans/suggest.ts'
 
+/** The facts plans are matched on (the plans module's schema), as the suggestions answer them. */
+export { IncidentFactsSchema as PlanFactsSchema } from '../plans/schemas.ts'
+
 export interface PlanSuggestionView {
   planId: string
   planName: string

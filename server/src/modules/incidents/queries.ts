@@ -2,11 +2,14 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../../db/database.ts'
 import { queryRows } from '../../db/rows.ts'
+import type { Static } from '@fastify/type-provider-typebox'
+import type { IncidentCategory } from '@yingji/domain/incidents/classification'
 import type { Facts } from './grading.ts'
+import type { Caller } from './schemas.ts'
 
 export interface IncidentRow {
   id: string
-  category: string
+  category: IncidentCategory
   subtype: string
   title: string
   description: string
@@ -18,7 +21,7 @@ export interface IncidentRow {
   reported_at: Date | string
   source: 'alarm' | 'call' | 'village_report' | 'manual'
   source_alarm_id: string | null
-  caller: Record<string, string> | null
+  caller: Static<typeof Caller> | null
   facts: Facts
   status: 'open' | 'responding' | 'closed'
   plan_id: string | null

@@ -84,7 +84,7 @@ export async function activate(ctx: IncidentsContext, actor: Actor, id: string, 
       throw new AppError('conflict', 'already_active', `已在执行该预案${responseLevelName(body.level)}响应`, 'This plan is already active at that level', 'body.level')
     }
     const previousLevel = row.plan_id === body.planId ? row.response_level : null
-    const kind = previousLevel === null ? 'plan_activated' : 'level_changed'
+    const kind: 'plan_activated' | 'level_changed' = previousLevel === null ? 'plan_activated' : 'level_changed'
     const now = new Date()
     await tx.execute(sql`
       UPDATE incidents.incidents SET plan_id = ${plan.planId}, plan_name = ${plan.planName}, response_level = ${body.level},
