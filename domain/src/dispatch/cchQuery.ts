@@ -101,22 +101,28 @@ class UpwardWalk {
 
   /**
    * Scans rank `x` (= `peek()`): its distance is final; relaxes its upward arcs unless the
-   * distance is already `bound` or more (no path through x can then be shorter).
+   * distance is already `bound` or more (no path through x can then be shorter). Returns the
+   * next rank to scan (`peek()` after it).
    */
-  scan(x: number, bound: number): void {
+  scan(x: number, bound: number): number {
     const { dist, stamp, arcTo, origin, fronts, gen, weight } = this
     const { firstArc, head, parent } = this.cch
-    for (let i = 0; i < fronts.length; i++) if (fronts[i] === x) fronts[i] = parent[x]!
+    let next = -1
+    for (let i = 0; i < fronts.length; i++) {
+      let f = fronts[i]!
+      if (f === x) fronts[i] = f = parent[x]!
+      if (f >= 0 && (next < 0 || f < next)) next = f
+    }
     if (stamp[x] !== gen) {
       // An ancestor no arc has reached: unreachable.
       stamp[x] = gen
       dist[x] = Infinity
       arcTo[x] = -1
       origin[x] = -1
-      return
+      return next
     }
     const dx = dist[x]!
-    if (!(dx < bound)) return
+    if (!(dx < bound)) return next
     for (let a = firstArc[x]!, end = firstArc[x + 1]!; a < end; a++) {
       const y = head[a]!
       const nd = dx + weight[a]!
@@ -127,6 +133,7 @@ class UpwardWalk {
         origin[y] = origin[x]!
       }
     }
+    return next
   }
 }
 
@@ -162,21 +169,26 @@ export function cchPath(metric: CchMetric, sources: readonly Anchor[], targets: 
   let best = Infinity
   let meet = -1
   let scanned = 0
-  for (;;) {
-    const xf = forward.peek()
-    const xb = backward.peek()
-    if (xf < 0 && xb < 0) break
-    // Ties: forward first, so the backward scan of the same rank sees a final forward distance.
-    const isForward = xf >= 0 && (xb < 0 || xf <= xb)
-    const x = isForward ? xf : xb
-    const walk = isForward ? forward : backward
-    const other = isForward ? backward : forward
-    walk.scan(x, best)
+  let xf = forward.peek()
+  let xb = backward.peek()
+  while (xf >= 0 || xb >= 0) {
     scanned++
-    // The other walk has scanned x already when it stamped it (it is past x, or x was a tie).
-    if (other.stamp[x] === gen && (isForward ? xb < 0 || xb > x : true)) {
-      const c = forward.dist[x]! + backward.dist[x]!
-      if (c < best) { best = c; meet = x }
+    // Ties: forward first, so the backward scan of the same rank sees a final forward distance.
+    if (xf >= 0 && (xb < 0 || xf <= xb)) {
+      const x = xf
+      xf = forward.scan(x, best)
+      // The backward walk has scanned x if it stamped it and is past it.
+      if (backward.stamp[x] === gen && (xb < 0 || xb > x)) {
+        const c = forward.dist[x]! + backward.dist[x]!
+        if (c < best) { best = c; meet = x }
+      }
+    } else {
+      const x = xb
+      xb = backward.scan(x, best)
+      if (forward.stamp[x] === gen) {
+        const c = forward.dist[x]! + backward.dist[x]!
+        if (c < best) { best = c; meet = x }
+      }
     }
   }
   if (meet < 0) return null
@@ -248,8 +260,9 @@ export function cchMatrix(metric: CchMetric, sources: readonly (readonly Anchor[
   for (let j = 0; j < T; j++) {
     if (targets[j]!.length === 0) continue
     backward.start(targets[j]!, space.next())
-    for (let x = backward.peek(); x >= 0; x = backward.peek()) {
-      backward.scan(x, Infinity)
+    for (let next = backward.peek(); next >= 0;) {
+      const x = next
+      next = backward.scan(x, Infinity)
       const d = backward.dist[x]!
       if (d === Infinity) continue
       bucketTarget.push(j)
@@ -262,8 +275,9 @@ export function cchMatrix(metric: CchMetric, sources: readonly (readonly Anchor[
     if (sources[i]!.length === 0) continue
     forward.start(sources[i]!, space.next())
     const row = i * T
-    for (let x = forward.peek(); x >= 0; x = forward.peek()) {
-      forward.scan(x, Infinity)
+    for (let next = forward.peek(); next >= 0;) {
+      const x = next
+      next = forward.scan(x, Infinity)
       const d = forward.dist[x]!
       if (d === Infinity) continue
       for (let b = bucketHead.get(x) ?? -1; b >= 0; b = bucketNext[b]!) {
