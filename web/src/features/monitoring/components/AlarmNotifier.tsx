@@ -42,11 +42,15 @@ export function AlarmNotifier() {
     open.current = open.current.filter((shown) => shown !== key)
     notification.destroy(key)
   }
+  const dismissAlarm = (alarmId: string) => open.current.filter((shown) => shown.startsWith(`alarm-${alarmId}-`)).forEach(dismiss)
   const count = active.data?.total ?? 0
 
   const announce = (alarm: Alarm) => {
-    const key = `alarm-${alarm.id}`
-    open.current = [...open.current.filter((shown) => shown !== key), key]
+    // An escalation is a new notice in place of the alarm's open one (an antd notice re-opened
+    // under its own key while shown vanished instead of showing the new level).
+    dismissAlarm(alarm.id)
+    const key = `alarm-${alarm.id}-${alarm.level}`
+    open.current = [...open.current, key]
     while (open.current.length > maxNotices) dismiss(open.current[0]!)
     const colour = alarmLevelHex[alarm.level]
     const township = townships.data?.get(alarm.divisionCode.slice(0, 9)) ?? alarm.divisionCode
@@ -94,7 +98,7 @@ export function AlarmNotifier() {
     const rank = alarmLevelRank[alarm.level]
     const before = announced.current.get(alarm.id)
     if (!unacknowledged(alarm)) {
-      dismiss(`alarm-${alarm.id}`)
+      dismissAlarm(alarm.id)
       return
     }
     if (before !== undefined && before <= rank) return
