@@ -195,26 +195,39 @@ export function customise(cch: ContractionHierarchy, closed?: Uint8Array, into?:
   return metric
 }
 
-const pending = new WeakMap<ContractionHierarchy, { heap: MinHeap; seen: Uint32Array; generation: number }>()
+const pending = new WeakMap<ContractionHierarchy, { heap: MinHeap; seen: Uint32Array; generation: number; triangles: number }>()
+
+function triangleCount(cch: ContractionHierarchy): number {
+  let t = 0
+  for (let r = 0; r + 1 < cch.firstArc.length; r++) {
+    const k = cch.firstArc[r + 1]! - cch.firstArc[r]!
+    t += (k * (k - 1)) / 2
+  }
+  return t
+}
 
 /**
  * Partial customisation: brings a customised `metric` up to date after the open/closed state of
  * `changed` edges changed (now given by `closed`), recomputing only the arcs whose weight can
  * change — the changed edges' arcs, then, for each arc whose weight did change, the arcs it
  * forms a lower triangle with — in increasing order of their lower end. Gives exactly the
- * weights of a full `customise`. Returns the number of arcs recomputed.
+ * weights of a full `customise`. Recomputing an arc merges the arc lists into both its ends, so
+ * when that work passes `budget` (default: the full customisation's triangle count) a full
+ * customisation takes over: never much worse than one. Returns the number of arcs recomputed.
  */
-export function recustomise(metric: CchMetric, closed: Uint8Array | undefined, changed: readonly number[]): number {
+export function recustomise(metric: CchMetric, closed: Uint8Array | undefined, changed: readonly number[], budget?: number): number {
   const { cch, up, down, upVia, downVia } = metric
   const { firstArc, head, tail, firstDown, downArcs, firstEdge, arcEdges, arcOfEdge, edgeUpward } = cch
   const { timeS } = cch.graph
   let work = pending.get(cch)
   if (!work) {
-    work = { heap: new MinHeap(1024), seen: new Uint32Array(head.length), generation: 0 }
+    work = { heap: new MinHeap(1024), seen: new Uint32Array(head.length), generation: 0, triangles: triangleCount(cch) }
     pending.set(cch, work)
   }
   if (++work.generation === 0xffffffff) { work.seen.fill(0); work.generation = 1 }
   const { heap, seen, generation } = work
+  const limit = budget ?? work.triangles
+  let spent = 0
   heap.clear()
   const enqueue = (a: number) => { if (seen[a] !== generation) { seen[a] = generation; heap.push(tail[a]!, a) } }
   for (const e of changed) if (arcOfEdge[e]! >= 0) enqueue(arcOfEdge[e]!)
@@ -233,6 +246,11 @@ export function recustomise(metric: CchMetric, closed: Uint8Array | undefined, c
     // Lower triangles {v, x, y}: v below both, found by merging the arcs into x and into y.
     let i = firstDown[x]!, j = firstDown[y]!
     const iEnd = firstDown[x + 1]!, jEnd = firstDown[y + 1]!
+    spent += iEnd - i + jEnd - j
+    if (spent > limit) {
+      customise(cch, closed, metric)
+      return head.length
+    }
     while (i < iEnd && j < jEnd) {
       const p = downArcs[i]!, q = downArcs[j]!
       const vp = tail[p]!, vq = tail[q]!
