@@ -2,6 +2,8 @@
 import { Type, type TSchema } from '@fastify/type-provider-typebox'
 import { hazardEventKeys, type HazardEventKey } from '@yingji/domain/cap/hazardEvents'
 import { warningLevels, type WarningLevel } from '@yingji/domain/cap/warningLevels'
+import type { WarningAction } from '@yingji/domain/warnings/approvalPolicy'
+import { warningActions } from '@yingji/domain/warnings/warningActions'
 
 export { ErrorSchema, security } from '../../http/openapi.ts'
 
@@ -15,6 +17,8 @@ export const HazardKey = Type.Unsafe<HazardEventKey>({ type: 'string', enum: [..
 export const LevelKey = Type.Unsafe<WarningLevel>({ type: 'string', enum: [...warningLevels], description: '预警级别 蓝黄橙红 · level' })
 export type WarningStatusKey = 'draft' | 'submitted' | 'rejected' | 'issued' | 'superseded' | 'cancelled'
 export const WarningStatus = Type.Unsafe<WarningStatusKey>({ type: 'string', enum: ['draft', 'submitted', 'rejected', 'issued', 'superseded', 'cancelled'] })
+
+export const WarningActionKey = Type.Unsafe<WarningAction>({ type: 'string', enum: [...warningActions] })
 
 const PositionInput = Type.Array(Type.Number(), { description: '[经度, 纬度] · [lon, lat] WGS 84' })
 
@@ -100,6 +104,8 @@ export const Warning = Type.Object({
   sent: Nullable(Type.String()),
   createdAt: Type.String(),
   updatedAt: Type.String(),
+  /** What the caller may do to it now (jurisdiction, role, authorship, status): the UI shows these and no others */
+  allowedActions: Type.Array(WarningActionKey),
 })
 
 export const WarningDetail = Type.Object({

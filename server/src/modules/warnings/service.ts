@@ -14,12 +14,13 @@ import { composeWarningAlert, type WarningArea as CapWarningArea } from '@yingji
 import { defaultHazardEvents, hazardEventKeys, type HazardEventKey } from '@yingji/domain/cap/hazardEvents'
 import { defaultCapLevelMappings, warningLevelInfo, warningLevels, type WarningLevel } from '@yingji/domain/cap/warningLevels'
 import { divisionPrefix, isWithinDivision } from '@yingji/domain/geo/divisionCode'
-import { mayApprove, mayAuthor, mayCancel, mayIssueInEmergency, mayTransition, type PolicyVerdict, type WarningAction } from '@yingji/domain/warnings/approvalPolicy'
+import { mayAuthor, mayIssueInEmergency, type PolicyVerdict, type WarningAction } from '@yingji/domain/warnings/approvalPolicy'
+import { allowedWarningActions, warningActionVerdict, type WarningState } from '@yingji/domain/warnings/warningActions'
 import { defaultHeadline } from '@yingji/domain/warnings/headline'
 import { allInstructionTemplates, fillTemplate, instructionTemplate } from '@yingji/domain/warnings/instructionTemplates'
 import type { Db, Queryable } from '../../db/database.ts'
 import type { Actor } from '../../http/access.ts'
-import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts'
+import { AppError, invalid, notFound } from '../../http/errors.ts'
 import { recordAudit } from '../auth/index.ts'
 import { enqueueEvent } from '../events/outbox.ts'
 import { ensureSyntheticDivisionAreas, findDivisionRefs } from '../geo/syntheticAreas.ts'
@@ -55,7 +56,12 @@ export function capSender(env: NodeJS.ProcessEnv = process.env) {
 const iso = (v: Date | string) => new Date(v).toISOString()
 const isoOrNull = (v: Date | string | null) => (v === null ? null : iso(v))
 
-function viewOf(r: queries.WarningRow, synthetic: Set<string>): WarningView {
+const stateOf = (r: queries.WarningRow): WarningState => ({
+  status: r.status, msgType: r.msg_type, level: r.level as WarningLevel, divisionCode: r.division_code,
+  createdBy: { id: r.created_by, name: r.created_by_name }, expired: new Date(r.expires).getTime() <= Date.now(),
+})
+
+function viewOf(r: queries.WarningRow, synthetic: Set<string>, actor: Actor): WarningView {
   const hazard = defaultHazardEvents[r.hazard as HazardEventKey]
   const level = warningLevelInfo[r.level as WarningLevel]
   return {
@@ -72,13 +78,14 @@ function viewOf(r: queries.WarningRow, synthetic: Set<string>): WarningView {
     approvedBy: r.approved_by ? { id: r.approved_by, name: r.approved_by_name ?? '' } : null,
     emergencyIssue: r.emergency_issue, reviewComment: r.review_comment, sent: isoOrNull(r.sent),
     createdAt: iso(r.created_at), updatedAt: iso(r.updated_at),
+    allowedActions: allowedWarningActions(actor, stateOf(r)),
   }
 }
 
-async function viewsOf(q: Queryable, rows: queries.WarningRow[]): Promise<WarningView[]> {
+async function viewsOf(q: Queryable, rows: queries.WarningRow[], actor: Actor): Promise<WarningView[]> {
   const codes = [...new Set(rows.flatMap((r) => r.division_codes))]
   const synthetic = new Set((await findDivisionRefs(q, codes)).filter((d) => d.syntheticArea).map((d) => d.code))
-  return rows.map((r) => viewOf(r, synthetic))
+  return rows.map((r) => viewOf(r, synthetic, actor))
 }
 
 const issuedLike = new Set(['issued', 'superseded', 'cancelled'])
@@ -95,11 +102,11 @@ function assertVerdict(verdict: PolicyVerdict, kind: 'forbidden' | 'conflict' = 
   if (!verdict.ok) throw new AppError(kind, verdict.code, verdict.message, verdict.messageEn)
 }
 
-function assertOwns(actor: Actor, row: queries.WarningRow): void {
-  if (!isWithinDivision(row.division_code, actor.jurisdiction)) throw forbidden('该预警不在您的管辖范围内', 'That warning is outside your jurisdiction')
+/** Jurisdiction, role, authorship and status: the same verdict that lists a warning's allowed actions. */
+function assertAllowed(actor: Actor, row: queries.WarningRow, action: WarningAction): void {
+  const verdict = warningActionVerdict(actor, stateOf(row), action)
+  if (!verdict.ok) throw new AppError(verdict.kind, verdict.code, verdict.message, verdict.messageEn)
 }
-
-const assertTransition = (row: queries.WarningRow, action: WarningAction) => assertVerdict(mayTransition(row.status, action), 'conflict')
 
 // ---- times ---------------------------------------------------------------------
 
@@ -146,12 +153,12 @@ async function newIdentifier(q: Queryable, ownerCode: string, now: Date): Promis
 export async function listWarnings(db: Db, actor: Actor, query: Static<typeof WarningListQuery>) {
   const { rows, total } = await queries.findWarnings(db, { prefix: divisionPrefix(actor.jurisdiction), status: query.status, hazard: query.event },
     query.pageSize, (query.page - 1) * query.pageSize)
-  return { items: await viewsOf(db, rows), total, page: query.page, pageSize: query.pageSize }
+  return { items: await viewsOf(db, rows, actor), total, page: query.page, pageSize: query.pageSize }
 }
 
 export async function getWarning(db: Db, actor: Actor, id: string): Promise<Static<typeof WarningDetail>> {
   const row = await load(db, actor, id)
-  const [view] = await viewsOf(db, [row])
+  const [view] = await viewsOf(db, [row], actor)
   if (row.cap_xml) return { ...view!, capXml: row.cap_xml, capPreview: false }
   // A preview of the document approval would issue (sent = now); references as they stand now
   const references = row.references_id ? await queries.findWarning(db, row.references_id) : null
@@ -208,8 +215,8 @@ async function issue(tx: Queryable, row: queries.WarningRow, actor: Actor, optio
   await enqueueEvent<WarningIssuedEvent>(tx, warningIssuedTopic, { warningId: row.id, identifier: row.identifier, msgType: row.msg_type, level: row.level, hazard: row.hazard })
 }
 
-async function reload(q: Queryable, id: string): Promise<WarningView> {
-  return (await viewsOf(q, [(await queries.findWarning(q, id))!]))[0]!
+async function reload(q: Queryable, id: string, actor: Actor): Promise<WarningView> {
+  return (await viewsOf(q, [(await queries.findWarning(q, id))!], actor))[0]!
 }
 
 // ---- writes --------------------------------------------------------------------
@@ -226,7 +233,7 @@ export async function createWarning(db: Db, actor: Actor, body: CreateBody): Pro
       ...values, id, identifier: await newIdentifier(tx, area.ownerCode, new Date()), status: 'draft', msg_type: 'Alert', references_id: null,
       created_by: actor.id, created_by_name: actor.name,
     })
-    const created = await reload(tx, id)
+    const created = await reload(tx, id, actor)
     await recordAudit(tx, { actor, action: 'warning.create', entity, entityId: id, after: { ...created, areaGeometry: undefined } })
     return created
   })
@@ -267,16 +274,14 @@ export async function updateDraft(db: Db, actor: Actor, id: string, body: Update
   await ensureSyntheticDivisionAreas(db)
   return db.transaction(async (tx) => {
     const row = await load(tx, actor, id, true)
-    assertOwns(actor, row)
-    assertVerdict(mayAuthor(actor))
-    assertTransition(row, 'edit')
-    const before = await reload(tx, id)
+    assertAllowed(actor, row, 'edit')
+    const before = await reload(tx, id, actor)
     const merged = merge(row, body)
     checkTimes(merged.onset ?? null, merged.expires)
     const area = body.area ? await resolveArea(tx, actor, body.area) : await resolveArea(tx, actor, row.area as never)
     const values = valuesOf(merged as CreateBody, area, row.msg_type)
     await queries.updateWarningValues(tx, id, values)
-    const after = await reload(tx, id)
+    const after = await reload(tx, id, actor)
     await recordAudit(tx, { actor, action: 'warning.update_draft', entity, entityId: id, before: { ...before, areaGeometry: undefined }, after: { ...after, areaGeometry: undefined } })
     return after
   })
@@ -285,10 +290,8 @@ export async function updateDraft(db: Db, actor: Actor, id: string, body: Update
 export async function deleteDraft(db: Db, actor: Actor, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await load(tx, actor, id, true)
-    assertOwns(actor, row)
-    assertVerdict(mayAuthor(actor))
-    assertTransition(row, 'delete')
-    const before = await reload(tx, id)
+    assertAllowed(actor, row, 'delete')
+    const before = await reload(tx, id, actor)
     await queries.deleteWarning(tx, id)
     await recordAudit(tx, { actor, action: 'warning.delete', entity, entityId: id, before: { ...before, areaGeometry: undefined } })
   })
@@ -297,12 +300,10 @@ export async function deleteDraft(db: Db, actor: Actor, id: string): Promise<voi
 export async function submitWarning(db: Db, actor: Actor, id: string): Promise<WarningView> {
   return db.transaction(async (tx) => {
     const row = await load(tx, actor, id, true)
-    assertOwns(actor, row)
-    assertVerdict(mayAuthor(actor))
-    assertTransition(row, 'submit')
+    assertAllowed(actor, row, 'submit')
     if (Date.parse(iso(row.expires)) <= Date.now()) throw invalid('expires_in_past', 'body.expires', '预警已过失效时间，请修改后再提交', 'The warning has expired; change its expiry first')
     await queries.setStatus(tx, id, 'submitted', sql`, submitted_at = now(), review_comment = NULL`)
-    const after = await reload(tx, id)
+    const after = await reload(tx, id, actor)
     await recordAudit(tx, { actor, action: 'warning.submit', entity, entityId: id, before: { status: row.status }, after: { status: after.status } })
     return after
   })
@@ -311,11 +312,9 @@ export async function submitWarning(db: Db, actor: Actor, id: string): Promise<W
 export async function approveWarning(db: Db, actor: Actor, id: string): Promise<WarningView> {
   return db.transaction(async (tx) => {
     const row = await load(tx, actor, id, true)
-    assertOwns(actor, row)
-    assertVerdict(mayApprove(actor, row.created_by))
-    assertTransition(row, 'approve')
+    assertAllowed(actor, row, 'approve')
     await issue(tx, row, actor)
-    const after = await reload(tx, id)
+    const after = await reload(tx, id, actor)
     await recordAudit(tx, { actor, action: 'warning.approve', entity, entityId: id, before: { status: row.status }, after: { status: after.status, sent: after.sent, msgType: after.msgType } })
     return after
   })
@@ -324,11 +323,9 @@ export async function approveWarning(db: Db, actor: Actor, id: string): Promise<
 export async function rejectWarning(db: Db, actor: Actor, id: string, comment: string): Promise<WarningView> {
   return db.transaction(async (tx) => {
     const row = await load(tx, actor, id, true)
-    assertOwns(actor, row)
-    assertVerdict(mayApprove(actor, row.created_by))
-    assertTransition(row, 'reject')
+    assertAllowed(actor, row, 'reject')
     await queries.setStatus(tx, id, 'rejected', sql`, review_comment = ${comment}`)
-    const after = await reload(tx, id)
+    const after = await reload(tx, id, actor)
     await recordAudit(tx, { actor, action: 'warning.reject', entity, entityId: id, before: { status: row.status }, after: { status: after.status, comment } })
     return after
   })
@@ -337,11 +334,10 @@ export async function rejectWarning(db: Db, actor: Actor, id: string, comment: s
 export async function issueInEmergency(db: Db, actor: Actor, id: string, reason: string): Promise<WarningView> {
   return db.transaction(async (tx) => {
     const row = await load(tx, actor, id, true)
-    assertOwns(actor, row)
+    assertAllowed(actor, row, 'issueEmergency')
     assertVerdict(mayIssueInEmergency(actor, row.level as WarningLevel, reason))
-    assertTransition(row, 'issueEmergency')
     await issue(tx, row, actor, { emergency: reason.trim() })
-    const after = await reload(tx, id)
+    const after = await reload(tx, id, actor)
     await recordAudit(tx, { actor, action: 'warning.issue_emergency', entity, entityId: id, before: { status: row.status }, after: { status: after.status, sent: after.sent, reason } })
     return after
   })
@@ -353,8 +349,7 @@ export async function draftUpdate(db: Db, actor: Actor, id: string, body: Update
   await ensureSyntheticDivisionAreas(db)
   return db.transaction(async (tx) => {
     const row = await load(tx, actor, id, true)
-    assertOwns(actor, row)
-    assertTransition(row, 'update')
+    assertAllowed(actor, row, 'update')
     const merged = merge({ ...row, msg_type: 'Update' }, body)
     // the headline of an Update says so, unless the author wrote one
     if (body.headline === undefined && row.headline === defaultHeadline({ senderName: capSender().name, hazard: row.hazard as HazardEventKey, level: row.level as WarningLevel }).zh) {
@@ -369,7 +364,7 @@ export async function draftUpdate(db: Db, actor: Actor, id: string, body: Update
       ...values, id: newId, identifier: await newIdentifier(tx, area.ownerCode, new Date()), status: 'draft', msg_type: 'Update', references_id: row.id,
       created_by: actor.id, created_by_name: actor.name,
     })
-    const created = await reload(tx, newId)
+    const created = await reload(tx, newId, actor)
     await recordAudit(tx, { actor, action: 'warning.draft_update', entity, entityId: newId, after: { ...created, areaGeometry: undefined } })
     return created
   })
@@ -379,9 +374,7 @@ export async function draftUpdate(db: Db, actor: Actor, id: string, body: Update
 export async function cancelWarning(db: Db, actor: Actor, id: string, reason: string): Promise<WarningView> {
   return db.transaction(async (tx) => {
     const row = await load(tx, actor, id, true)
-    assertOwns(actor, row)
-    assertVerdict(mayCancel(actor))
-    assertTransition(row, 'cancel')
+    assertAllowed(actor, row, 'cancel')
     const headline = defaultHeadline({ senderName: capSender().name, hazard: row.hazard as HazardEventKey, level: row.level as WarningLevel, msgType: 'Cancel' })
     const newId = crypto.randomUUID()
     const expires = new Date(Math.max(Date.parse(iso(row.expires)), Date.now() + 3600_000)).toISOString()
@@ -394,7 +387,7 @@ export async function cancelWarning(db: Db, actor: Actor, id: string, reason: st
       created_by: actor.id, created_by_name: actor.name,
     })
     await issue(tx, (await queries.findWarning(tx, newId))!, actor)
-    const created = await reload(tx, newId)
+    const created = await reload(tx, newId, actor)
     await recordAudit(tx, { actor, action: 'warning.cancel', entity, entityId: newId, before: { id: row.id, status: row.status }, after: { ...created, areaGeometry: undefined, reason } })
     return created
   })

@@ -182,6 +182,51 @@ describe('warnings over HTTP: authoring, areas, approval, Update and Cancel', ()
     expect((await post(`/api/warnings/${own.id}/approve`, admin)).json().status).toBe('issued')
   })
 
+  it('who may act: only the author edits, submits or deletes a draft; a township cannot update or cancel a county warning; allowedActions say so', async () => {
+    const actions = async (id: string, headers: Headers) => (await get(`/api/warnings/${id}`, headers)).json().allowedActions
+    const county = (await post('/api/warnings', duty, rainstorm({ area: { divisionCodes: ['360281100', '360281101'] } }))).json()
+    expect(county.divisionCode).toBe('360281000000')
+    expect(county.allowedActions).toEqual(['edit', 'delete', 'submit'])
+    await post(`/api/warnings/${county.id}/submit`, duty)
+    expect(await actions(county.id, commander)).toEqual(['approve', 'reject'])
+    expect(await actions(county.id, duty)).toEqual([])
+    await post(`/api/warnings/${county.id}/reject`, commander2, { comment: '请补充防御指南' })
+
+    // someone else's rejected draft: the commander sees it but may not rewrite, resubmit or delete it
+    expect(await actions(county.id, commander)).toEqual([])
+    const patch = await app.inject({ method: 'PATCH', url: `/api/warnings/${county.id}`, headers: commander, payload: { level: 'red' } })
+    expect(patch.statusCode).toBe(403)
+    expect(patch.json().error).toMatchObject({ code: 'not_author', message: expect.stringContaining('只有编制人'), messageEn: expect.stringContaining('Only the author') })
+    expect((await post(`/api/warnings/${county.id}/submit`, commander)).json().error.code).toBe('not_author')
+    expect((await app.inject({ method: 'DELETE', url: `/api/warnings/${county.id}`, headers: commander })).json().error.code).toBe('not_author')
+    expect(await actions(county.id, duty)).toEqual(['edit', 'delete', 'submit'])
+    await post(`/api/warnings/${county.id}/submit`, duty)
+    expect((await post(`/api/warnings/${county.id}/approve`, commander)).json().status).toBe('issued')
+
+    // the issued county warning covers 镇桥镇: its officer sees it, but updating or cancelling it is the county's
+    const seen = (await get(`/api/warnings/${county.id}`, zhenqiao)).json()
+    expect(seen.allowedActions).toEqual([])
+    expect((await get('/api/warnings?status=issued&pageSize=200', zhenqiao)).json().items.find((i: { id: string }) => i.id === county.id).allowedActions).toEqual([])
+    const update = await post(`/api/warnings/${county.id}/update`, zhenqiao, { level: 'red' })
+    expect(update.statusCode).toBe(403)
+    expect(update.json().error).toMatchObject({ code: 'warning_outside_jurisdiction', message: expect.stringContaining('超出您的管辖范围'), messageEn: expect.stringContaining('outside your jurisdiction') })
+    expect((await post(`/api/warnings/${county.id}/cancel`, zhenqiao, { reason: '雨停' })).statusCode).toBe(403) // the role already
+    expect(await actions(county.id, duty)).toEqual(['update'])
+    expect(await actions(county.id, commander)).toEqual(['update', 'cancel'])
+
+    // a warning of 镇桥镇 alone is the township's to update (a commander cancels it)
+    const own = (await post('/api/warnings', zhenqiao, rainstorm())).json()
+    await post(`/api/warnings/${own.id}/submit`, zhenqiao)
+    await post(`/api/warnings/${own.id}/approve`, commander)
+    expect(await actions(own.id, zhenqiao)).toEqual(['update'])
+    expect(await actions(own.id, legang)).toBeUndefined() // not visible to another township at all
+
+    // a Cancel is final
+    const cancel = (await post(`/api/warnings/${county.id}/cancel`, commander, { reason: '降雨减弱' })).json()
+    expect(cancel.allowedActions).toEqual([])
+    expect((await post(`/api/warnings/${cancel.id}/update`, duty, { level: 'red' })).json().error.code).toBe('cancel_is_final')
+  })
+
   it('a level changed in the editor, which sends the unchanged headline back, changes a default headline too', async () => {
     const draft = (await post('/api/warnings', duty, rainstorm())).json()
     const edited = await app.inject({ method: 'PATCH', url: `/api/warnings/${draft.id}`, headers: duty, payload: { level: 'red', headline: draft.headline } })

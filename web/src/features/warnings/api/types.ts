@@ -72,7 +72,11 @@ export interface Warning {
   /** The CAP XML is a preview (not issued yet) */
   capPreview?: boolean
   updatedAt?: string
+  /** What the signed-in user may do to it now, as the server decides (jurisdiction, role, authorship, status) */
+  allowedActions?: WarningActionKey[]
 }
+
+export type WarningActionKey = 'edit' | 'delete' | 'submit' | 'approve' | 'reject' | 'issueEmergency' | 'update' | 'cancel'
 
 export const hazardOf = (warning: Pick<Warning, 'event' | 'hazard'>) => warning.hazard ?? warning.event ?? ''
 export const geometryOf = (warning: Warning) => warning.areaGeometry ?? warning.geometry ?? null

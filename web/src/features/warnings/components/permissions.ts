@@ -1,8 +1,8 @@
-/** Who may do what in the UI (the server checks again, with the jurisdiction). */
+/**
+ * Who may open the pages (the server checks again, with the jurisdiction). What a user may do to
+ * one warning is the server's `allowedActions` in the warning, not decided here.
+ */
 export const authorRoles: readonly string[] = ['admin', 'duty_officer', 'commander', 'department', 'township']
-export const approverRoles: readonly string[] = ['admin', 'commander']
-/** A commander may issue a red warning alone in an emergency (audited). */
-export const emergencyRoles: readonly string[] = ['commander']
 export const subscriberWriterRoles: readonly string[] = ['admin', 'duty_officer', 'township']
 /** Who sees a warning's recipients and delivery report (the server scopes townships to their own). */
 export const deliveryReaderRoles: readonly string[] = ['admin', 'duty_officer', 'commander', 'department', 'township', 'village']

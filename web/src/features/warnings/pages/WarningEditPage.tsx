@@ -160,7 +160,7 @@ export function WarningEditPage() {
   }
 
   if ((id && existing.isPending) || (incidentId && incident.isPending) || (alarmId && fromAlarm.isPending)) return <Spin style={{ display: 'block', margin: 48 }} />
-  const editable = !existing.data || existing.data.status === 'draft' || existing.data.status === 'rejected'
+  const editable = !existing.data || (existing.data.allowedActions ?? []).includes('edit')
   const required = [{ required: true, message: t('warnings.form.required') }]
 
   return (
