@@ -12,6 +12,7 @@ import { buildApp } from '../../server/src/http/app.ts'
 import { createTestPlatform, type TestPlatform } from '../../server/src/testing/platform.ts'
 import { createTestUser, loginAs, type TestUser } from '../../server/src/testing/session.ts'
 import { baseUrlOf, ensureWebBuilt, launchChromium, screenshotPath } from './browser.ts'
+import { watchStreams, type StreamWindow } from './session.ts'
 
 /** The slice of maplibre's Map the test reads (the app exposes it as `__yingjiMap`). */
 interface ExposedMap {
@@ -23,20 +24,7 @@ interface ExposedMap {
   project(lngLat: [number, number]): { x: number; y: number }
 }
 /** The page's window: the map, and the EventSources the test watches (installed by an init script). */
-type TestWindow = Window & { __yingjiMap?: ExposedMap; __streams?: EventSource[] }
-
-/** Records every EventSource the app opens, so the test knows when the live stream is connected. */
-const watchStreams = () => {
-  const Native = window.EventSource
-  const streams: EventSource[] = []
-  ;(window as unknown as TestWindow).__streams = streams
-  window.EventSource = class extends Native {
-    constructor(url: string | URL, init?: EventSourceInit) {
-      super(url, init)
-      streams.push(this)
-    }
-  }
-}
+type TestWindow = StreamWindow & { __yingjiMap?: ExposedMap }
 
 describe('monitoring in Chromium', () => {
   let platform: TestPlatform
