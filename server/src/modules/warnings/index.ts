@@ -20,10 +20,7 @@ export const warningsModule = (platform: Platform): FastifyPluginAsync => async 
   app.addHook('onClose', async () => { await delivery.stop() })
   app.addHook('onListen', async function () {
     const address = this.server.address()
-    if (address && typeof address === 'object') {
-      const host = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '[::1]' : address.family === 'IPv6' ? `[${address.address}]` : address.address
-      delivery.listening(`http://${host}:${address.port}`)
-    }
+    if (address && typeof address === 'object') delivery.listening(address)
   })
   await app.register(warningsRoutes(platform), { prefix: '/api/warnings' })
   await app.register(deliveryRoutes(platform, delivery), { prefix: '/api/warnings' })

@@ -1,9 +1,10 @@
 /** The delivery worker: fans issued warnings out to recipients and sends through the channels. */
+import type { AddressInfo } from 'node:net'
 import type { Platform } from '../../../platform.ts'
 import { createChannels, type Channel, type ChannelAdapter } from '../channels/index.ts'
 import { fanOutHandler, warningIssuedTopic } from './fanout.ts'
 import { createSender, type Sender } from './sender.ts'
-import { deliverySettings, type DeliverySettings } from './settings.ts'
+import { boundUrls, deliverySettings, type DeliverySettings } from './settings.ts'
 import { channelsToSimulate, startSimulatedGateway, type SimulatedGateway } from './simulatedGateway.ts'
 
 export interface DeliveryRuntime {
@@ -13,8 +14,8 @@ export interface DeliveryRuntime {
   readonly settings: DeliverySettings
   /** The simulated gateway when the simulation is on and some channel has no real endpoint. */
   readonly simulation: SimulatedGateway | null
-  /** The server listens at `url` (the simulated recipients open their links there). */
-  listening(url: string): void
+  /** The server listens at `address`: the simulated recipients open their links there, and links in messages name it unless configured. */
+  listening(address: AddressInfo): void
   /** Sends everything due now (tests); the started loop does the same by itself. */
   drain(): ReturnType<Sender['drain']>
   nudge(): void
@@ -45,7 +46,12 @@ export function deliveryRuntime(platform: Platform): DeliveryRuntime {
   const runtime: DeliveryRuntime = {
     get settings() { return settings },
     get simulation() { return simulation },
-    listening: (url) => simulation?.setLocalBaseUrl(url),
+    listening: (address) => {
+      const urls = boundUrls(address)
+      simulation?.setLocalBaseUrl(urls.local)
+      // the sender and the report read the settings object in force, so this reaches the next message
+      if (!settings.publicBaseUrlConfigured) settings.publicBaseUrl = urls.public
+    },
     async start() {
       if (platform.config.simulate && !sender) {
         const configured = deliverySettings(platform)

@@ -4,7 +4,7 @@
  *
  * | Variable | Default | Meaning |
  * |---|---|---|
- * | YINGJI_PUBLIC_BASE_URL | http://localhost:3000 | base of the confirmation links in messages |
+ * | YINGJI_PUBLIC_BASE_URL | http://localhost:<bound port> | base of the confirmation links in messages |
  * | YINGJI_WARNING_SENDER_NAME | 乐平应急 | the 【signature】 of SMS and the sender in messages |
  * | YINGJI_SMS_GATEWAY_URL | – (SMS fails "not configured") | POST {to, text, id} |
  * | YINGJI_SMS_GATEWAY_TOKEN | – | sent as Authorization: Bearer |
@@ -21,10 +21,13 @@
  * built-in simulated gateway (simulatedGateway.ts); `simulatedGateway` sets its behaviour.
  */
 import { defaultBackoff, type BackoffPolicy } from '@yingji/domain/warnings/deliveryBackoff'
+import type { AddressInfo } from 'node:net'
 import type { Platform } from '../../../platform.ts'
 
 export interface DeliverySettings {
   publicBaseUrl: string
+  /** YINGJI_PUBLIC_BASE_URL was given; otherwise the server's bound address replaces the default once it listens */
+  publicBaseUrlConfigured: boolean
   senderName: string
   timeoutMs: number
   sms: { gatewayUrl: string | undefined; token: string | undefined; ratePerSecond: number; concurrency: number; batchSize: number }
@@ -61,7 +64,8 @@ const num = (v: string | undefined, d: number) => (v !== undefined && v !== '' &
 
 export function loadDeliverySettings(env: NodeJS.ProcessEnv = process.env): DeliverySettings {
   return {
-    publicBaseUrl: (env.YINGJI_PUBLIC_BASE_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
+    publicBaseUrl: (env.YINGJI_PUBLIC_BASE_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
+    publicBaseUrlConfigured: Boolean(env.YINGJI_PUBLIC_BASE_URL),
     senderName: env.YINGJI_WARNING_SENDER_NAME ?? '乐平应急',
     timeoutMs: num(env.YINGJI_DELIVERY_TIMEOUT_MS, 10_000),
     sms: {
@@ -84,6 +88,20 @@ export function loadDeliverySettings(env: NodeJS.ProcessEnv = process.env): Deli
   }
 }
 
+/**
+ * The server's own URLs once it listens (PORT=0 binds a random port): `local` for the simulated
+ * recipients on this machine, `public` for links in messages when none is configured (a wildcard
+ * bind is named `localhost`, a specific address by itself).
+ */
+export function boundUrls(address: AddressInfo): { local: string; public: string } {
+  const wildcard = address.address === '0.0.0.0' || address.address === '::'
+  const named = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  return {
+    local: `http://${wildcard ? (address.address === '::' ? '[::1]' : '127.0.0.1') : named}:${address.port}`,
+    public: `http://${wildcard ? 'localhost' : named}:${address.port}`,
+  }
+}
+
 const configured = new WeakMap<Platform, DeliverySettings>()
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? Partial<T[K]> : T[K] }
@@ -96,6 +114,7 @@ export function configureDelivery(platform: Platform, settings: DeepPartial<Deli
     const current = (base as unknown as Record<string, unknown>)[key]
     ;(merged as unknown as Record<string, unknown>)[key] = current && typeof current === 'object' && value && typeof value === 'object' ? { ...current, ...value } : value
   }
+  merged.publicBaseUrlConfigured = settings.publicBaseUrl !== undefined || base.publicBaseUrlConfigured
   configured.set(platform, merged)
   return merged
 }
