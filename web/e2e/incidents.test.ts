@@ -5,7 +5,8 @@
  * at level Ⅳ and says why; the commander, on his own screen, activates it; the checklist's tasks
  * appear on the duty officer's board without a reload (live stream); a task is accepted with
  * feedback, then a photo from the scene is sent with more feedback; a photo and a PDF are attached
- * to the incident (both seen live on the commander's board); the 续报 is generated, one sentence edited, saved as a new version and downloaded as
+ * to the incident (both seen live on the commander's board); the commander later raises the level
+ * by his own judgement; the officer finds the activation among his notifications; the 续报 is generated, one sentence edited, saved as a new version and downloaded as
  * .docx, whose text is checked.
  */
 import fs from 'node:fs'
@@ -410,6 +411,30 @@ describe('the incident chain in Chromium', () => {
       await page.getByTestId('plan-suggestions').scrollIntoViewIfNeeded()
       await shoot(page, 'incidents-board-en.png')
       await page.getByRole('button', { name: '中文' }).click()
+
+      // The commander raises the response to Ⅲ by his own judgement (Ⅳ is what the facts suggest): recorded on the log, live.
+      const raise = commanderPage.getByTestId('plan-suggestion').filter({ hasText: floodPlanName })
+      await raise.getByTestId('activate-plan').click()
+      const raiseDialog = commanderPage.getByRole('dialog').filter({ hasText: '确认启动应急响应' })
+      expect(await raiseDialog.getByTestId('activate-level').innerText()).toContain('Ⅳ（建议）')
+      await raiseDialog.getByTestId('activate-level').getByText('Ⅲ', { exact: true }).click()
+      await shoot(commanderPage, 'incidents-level-change-zh.png')
+      await raiseDialog.getByTestId('activate-confirm').click()
+      await page.getByTestId('tab-log').click()
+      await expect.poll(() => page.getByTestId('command-log').innerText(), { timeout: 15_000 }).toContain('响应等级由Ⅳ级调整为Ⅲ级')
+
+      // The officer's notifications: the activation's task assignment, linked to the incident.
+      await page.goto(`${baseUrl}/incidents/list`)
+      const notices = page.getByTestId('incident-notifications').getByTestId('notification').filter({ hasText: '乐安河镇桥水位站' })
+      const notice = notices.filter({ hasText: '启动《乐平市防汛抗旱应急预案》Ⅳ级应急响应' }).first()
+      await notice.waitFor({ timeout: 15_000 })
+      expect(await notice.innerText()).toContain('任务下达')
+      // Newest first: the level change's new tasks; deadlines in the duty room's time.
+      expect(await notices.first().innerText()).toContain('响应等级由Ⅳ级调整为Ⅲ级')
+      expect(await notices.first().innerText()).toMatch(/\d+月\d+日\d+时\d+分前/)
+      await shoot(page, 'incidents-notifications-zh.png')
+      await notice.getByRole('link').click()
+      await page.waitForURL(`**/incidents/${incidentId}`)
     } finally {
       await officerContext.close()
       await commanderContext.close()

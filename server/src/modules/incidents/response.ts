@@ -8,7 +8,7 @@
 import type { Static } from '@fastify/type-provider-typebox'
 import { sql } from 'drizzle-orm'
 import { isWithinDivision } from '@yingji/domain/geo/divisionCode'
-import { responseLevelName } from '@yingji/domain/incidents/sitrepText'
+import { formatChineseDateTime, responseLevelName } from '@yingji/domain/incidents/sitrepText'
 import type { Db, Queryable } from '../../db/database.ts'
 import { queryRows } from '../../db/rows.ts'
 import type { Actor } from '../../http/access.ts'
@@ -119,7 +119,7 @@ export async function activate(ctx: IncidentsContext, actor: Actor, id: string, 
       const recipients = await notify(tx, {
         incidentId: id, divisionCode: row.division_code, kind: 'tasks_assigned',
         title: `${row.title}：${text}`.slice(0, 200),
-        body: created.map((t) => `${t.assignee}：${t.title}（${new Date(t.deadline).toISOString()}前）`).join('\n'),
+        body: created.map((t) => `${t.assignee}：${t.title}（${formatChineseDateTime(new Date(t.deadline))}前）`).join('\n'),
       }, ['duty_officer', 'department', 'township'])
       await enqueueEvent(tx, tasksAssignedTopic, { incidentId: id, planId: plan.planId, level: body.level, tasks: created, notified: recipients })
     }

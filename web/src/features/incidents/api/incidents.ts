@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import { apiGet, apiPatch, apiPost, withQuery } from '../../../lib/api-client.ts'
 import { fileToBase64 } from '../../../lib/file-transfer.ts'
 import { incidentKeys } from './keys.ts'
-import { attachmentMediaTypes, type Caller, type Classification, type IncidentAttachment, type IncidentDetail, type IncidentFacts, type IncidentView, type LonLat, type Suggestions, type TaskAction, type TeamSuggestions } from './types.ts'
+import { attachmentMediaTypes, type Caller, type Classification, type IncidentAttachment, type IncidentDetail, type IncidentFacts, type IncidentNotification, type IncidentView, type LonLat, type Suggestions, type TaskAction, type TeamSuggestions } from './types.ts'
 
 export interface IncidentListParams {
   status?: 'open' | 'responding' | 'closed' | 'active'
@@ -40,6 +40,17 @@ export const useTeamSuggestions = (id: string, enabled: boolean) =>
     queryFn: () => apiGet<TeamSuggestions>(withQuery('/api/dispatch/teams/recommend', { incidentId: id, limit: 50 })),
     enabled,
     retry: false,
+  })
+
+/** Notifications are polled: they arrive from other people's actions on any incident. */
+const notificationPollMs = 30_000
+
+/** `GET /api/incidents/notifications`: the user's incident notifications (task assignments, activations), newest first. */
+export const useNotifications = () =>
+  useQuery({
+    queryKey: incidentKeys.notifications,
+    queryFn: () => apiGet<{ items: IncidentNotification[] }>('/api/incidents/notifications'),
+    refetchInterval: notificationPollMs,
   })
 
 /** `GET /api/incidents/classification`: the national classification (categories and subtypes). */

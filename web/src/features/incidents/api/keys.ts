@@ -3,6 +3,7 @@ export const incidentKeys = {
   all: ['incidents'] as const,
   list: (params: object) => ['incidents', 'list', params] as const,
   classification: ['incidents', 'classification'] as const,
+  notifications: ['incidents', 'notifications'] as const,
   /** The incident's detail; its suggestions live under the same prefix so one refresh covers both. */
   incident: (id: string) => ['incidents', 'detail', id] as const,
   suggestions: (id: string, radiusKm?: number) => ['incidents', 'detail', id, 'suggestions', radiusKm ?? null] as const,

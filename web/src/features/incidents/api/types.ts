@@ -205,6 +205,17 @@ export type IncidentDetail = Omit<IncidentView, 'tasks'> & {
   attachments: IncidentAttachment[]
 }
 
+/** `GET /api/incidents/notifications`: what was sent to the user (as the officer on duty, or to their role in their area). */
+export interface IncidentNotification {
+  id: number
+  incidentId: string | null
+  kind: string
+  title: string
+  body: string
+  createdAt: string
+  read: boolean
+}
+
 /** A suggested plan and level, with why. */
 export interface PlanSuggestion {
   planId: string

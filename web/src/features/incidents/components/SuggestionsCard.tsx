@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Card, Empty, Input, List, Modal, Space, Tag, Typography, type ButtonProps } from 'antd'
+import { Button, Card, Empty, Input, List, Modal, Radio, Space, Tag, Typography, type ButtonProps } from 'antd'
 import { ThunderboltOutlined } from '@ant-design/icons'
 import { useI18n } from '../../../i18n/i18n.tsx'
 import { useActivatePlan } from '../api/incidents.ts'
@@ -28,16 +28,16 @@ export function SuggestionsCard({ incident, plans, loading, canActivate }: { inc
               <List.Item
                 data-testid="plan-suggestion"
                 actions={canActivate && incident.status !== 'closed' ? [
+                  // Active at this level: the commander may still raise or lower it by his own judgement.
                   <Button
                     key="activate"
                     type={isActive ? 'default' : 'primary'}
                     danger={!isActive}
-                    disabled={isActive}
                     icon={<ThunderboltOutlined />}
                     onClick={() => setConfirming(plan)}
                     data-testid="activate-plan"
                   >
-                    {isActive ? t('incidents.activated') : active?.planId === plan.planId ? t('incidents.changeLevel') : t('incidents.activate')}
+                    {active?.planId === plan.planId ? t('incidents.changeLevel') : t('incidents.activate')}
                   </Button>,
                 ] : []}
               >
@@ -64,10 +64,14 @@ export function SuggestionsCard({ incident, plans, loading, canActivate }: { inc
   )
 }
 
+/** The commander confirms the plan at the suggested level, or picks another (his decision; the server checks the plan has it). */
 function ActivateModal({ incidentId, plan, onClose }: { incidentId: string; plan: PlanSuggestion | null; onClose: () => void }) {
   const { t } = useI18n()
   const activate = useActivatePlan(incidentId)
   const [comment, setComment] = useState('')
+  const [chosen, setChosen] = useState<number | null>(null)
+  const level = chosen ?? plan?.level ?? 4
+  const close = () => { setComment(''); setChosen(null); onClose() }
   return (
     <Modal
       open={plan !== null}
@@ -75,11 +79,23 @@ function ActivateModal({ incidentId, plan, onClose }: { incidentId: string; plan
       okText={t('incidents.activate')}
       okButtonProps={{ danger: true, 'data-testid': 'activate-confirm' } as ButtonProps}
       confirmLoading={activate.isPending}
-      onCancel={onClose}
-      onOk={() => plan && activate.mutate({ planId: plan.planId, level: plan.level, ...(comment.trim() ? { comment: comment.trim() } : {}) }, { onSuccess: () => { setComment(''); onClose() } })}
+      onCancel={close}
+      onOk={() => plan && activate.mutate({ planId: plan.planId, level, ...(comment.trim() ? { comment: comment.trim() } : {}) }, { onSuccess: close })}
       destroyOnHidden
     >
-      {plan && <Typography.Paragraph>{t('incidents.activateText', { plan: plan.planName, level: levelNumeral(plan.level) })}</Typography.Paragraph>}
+      {plan && <Typography.Paragraph>{t('incidents.activateText', { plan: plan.planName, level: levelNumeral(level) })}</Typography.Paragraph>}
+      {plan && (
+        <Space style={{ marginBottom: 12 }} wrap>
+          <Typography.Text>{t('incidents.responseLevelChoice')}</Typography.Text>
+          <Radio.Group value={level} onChange={(event) => setChosen(event.target.value as number)} optionType="button" buttonStyle="solid" data-testid="activate-level">
+            {[1, 2, 3, 4].map((value) => (
+              <Radio.Button key={value} value={value}>
+                {levelNumeral(value)}{value === plan.level ? `（${t('incidents.suggestedLevel')}）` : ''}
+              </Radio.Button>
+            ))}
+          </Radio.Group>
+        </Space>
+      )}
       <Input.TextArea rows={2} maxLength={1000} value={comment} onChange={(event) => setComment(event.target.value)} placeholder={t('incidents.commentOptional')} aria-label={t('incidents.comment')} />
     </Modal>
   )

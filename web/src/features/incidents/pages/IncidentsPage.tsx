@@ -10,6 +10,7 @@ import { useIncidents, type IncidentListParams } from '../api/incidents.ts'
 import { incidentCategories, type IncidentView } from '../api/types.ts'
 import { CallFormDrawer } from '../components/CallFormDrawer.tsx'
 import { Countdown } from '../components/Countdown.tsx'
+import { NotificationsCard } from '../components/NotificationsCard.tsx'
 import { formatTime } from '../components/format.ts'
 import { GradeTag, IncidentStatusTag, ResponseLevelTag, typeText } from '../components/tags.tsx'
 
@@ -83,58 +84,61 @@ export function IncidentsPage() {
   ]
 
   return (
-    <Card
-      title={t('incidents.list')}
-      data-testid="incident-list"
-      extra={canReport && (
-        role === 'village' ? (
-          // 村（社区）信息员 report what happened in their village (村级报告), without a caller.
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm('manual')} data-testid="open-village-report">{t('incidents.villageReport')}</Button>
-        ) : (
-          <Space>
-            <Button type="primary" icon={<PhoneOutlined />} onClick={() => setForm('call')} data-testid="open-call-form">{t('incidents.callForm')}</Button>
-            <Button icon={<PlusOutlined />} onClick={() => setForm('manual')} data-testid="open-new-incident">{t('incidents.newIncident')}</Button>
-          </Space>
-        )
-      )}
-    >
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          allowClear
-          value={status}
-          onChange={setStatus}
-          placeholder={t('incidents.statusLabel')}
-          style={{ minWidth: 140 }}
-          options={statusFilters.map((value) => ({ value, label: t(`incidents.status.${value}` as MessageKey) }))}
-          data-testid="filter-status"
+    <>
+      <NotificationsCard />
+      <Card
+        title={t('incidents.list')}
+        data-testid="incident-list"
+        extra={canReport && (
+          role === 'village' ? (
+            // 村（社区）信息员 report what happened in their village (村级报告), without a caller.
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm('manual')} data-testid="open-village-report">{t('incidents.villageReport')}</Button>
+          ) : (
+            <Space>
+              <Button type="primary" icon={<PhoneOutlined />} onClick={() => setForm('call')} data-testid="open-call-form">{t('incidents.callForm')}</Button>
+              <Button icon={<PlusOutlined />} onClick={() => setForm('manual')} data-testid="open-new-incident">{t('incidents.newIncident')}</Button>
+            </Space>
+          )
+        )}
+      >
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Select
+            allowClear
+            value={status}
+            onChange={setStatus}
+            placeholder={t('incidents.statusLabel')}
+            style={{ minWidth: 140 }}
+            options={statusFilters.map((value) => ({ value, label: t(`incidents.status.${value}` as MessageKey) }))}
+            data-testid="filter-status"
+          />
+          <Select
+            allowClear
+            value={category}
+            onChange={setCategory}
+            placeholder={t('incidents.type')}
+            style={{ minWidth: 150 }}
+            options={incidentCategories.map((value) => ({ value, label: t(`incidents.category.${value}` as MessageKey) }))}
+          />
+          <DivisionSelect value={divisionCode} onChange={setDivisionCode} placeholder={t('registry.allDivisions')} />
+        </Space>
+        <Table<IncidentView>
+          rowKey="id"
+          size="middle"
+          loading={incidents.isFetching}
+          dataSource={incidents.data?.items ?? []}
+          columns={columns}
+          scroll={{ x: 'max-content' }}
+          onRow={(row) => ({ onDoubleClick: () => navigate(`/incidents/${row.id}`) })}
+          pagination={{ pageSize: 20, showTotal: (total) => t('registry.total', { total }), hideOnSinglePage: true }}
         />
-        <Select
-          allowClear
-          value={category}
-          onChange={setCategory}
-          placeholder={t('incidents.type')}
-          style={{ minWidth: 150 }}
-          options={incidentCategories.map((value) => ({ value, label: t(`incidents.category.${value}` as MessageKey) }))}
+        <CallFormDrawer
+          open={form !== null}
+          mode={form ?? 'call'}
+          village={role === 'village'}
+          onClose={() => setForm(null)}
+          onCreated={(incident) => navigate(`/incidents/${incident.id}`)}
         />
-        <DivisionSelect value={divisionCode} onChange={setDivisionCode} placeholder={t('registry.allDivisions')} />
-      </Space>
-      <Table<IncidentView>
-        rowKey="id"
-        size="middle"
-        loading={incidents.isFetching}
-        dataSource={incidents.data?.items ?? []}
-        columns={columns}
-        scroll={{ x: 'max-content' }}
-        onRow={(row) => ({ onDoubleClick: () => navigate(`/incidents/${row.id}`) })}
-        pagination={{ pageSize: 20, showTotal: (total) => t('registry.total', { total }), hideOnSinglePage: true }}
-      />
-      <CallFormDrawer
-        open={form !== null}
-        mode={form ?? 'call'}
-        village={role === 'village'}
-        onClose={() => setForm(null)}
-        onCreated={(incident) => navigate(`/incidents/${incident.id}`)}
-      />
-    </Card>
+      </Card>
+    </>
   )
 }
