@@ -6,9 +6,9 @@
  * domain/src/dispatch/cch.ts) on Leping's synthetic road network and on a synthetic road-like
  * grid of ≥ 1 M directed edges, with and without closures, against plain Dijkstra (binary heap,
  * same graph, same queries, same run), A* with landmarks (the previous product, Leping only) and
- * ngraph.path's A*; CCH preprocessing and customisation times (a closure = one
- * re-customisation); a 50 × 50 travel-time matrix against 2,500 single Dijkstra queries. Every
- * query's cost is checked equal across the algorithms.
+ * ngraph.path's A*; CCH preprocessing and customisation times (full, and partial for one more
+ * closure); a 50 × 50 travel-time matrix (CCH buckets) against one Dijkstra per source and 2,500
+ * single Dijkstra queries. Every query's cost is checked equal across the algorithms.
  */
 import os from 'node:os'
 import { performance } from 'node:perf_hooks'
