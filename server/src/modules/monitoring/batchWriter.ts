@@ -1,8 +1,9 @@
 /**
  * The batch writer (批量写入): readings from every ingest request and MQTT message wait in one
  * bounded queue and are written by group commit — at most one commit every `flushIntervalMs`
- * (at once when the writer was idle), or as soon as `flushRows` wait — as one multi-row `unnest` insert in one transaction. A submitter's promise
- * resolves only after that transaction has committed (durable before acknowledged). When the
+ * (at once when the writer was idle), or as soon as `flushRows` wait — as one multi-row `unnest` insert
+ * and the batch's rollups in one transaction. A submitter's promise resolves only after that
+ * transaction has committed (durable before acknowledged). When the
  * queue is full, `trySubmit` refuses at once (HTTP answers 429) and `submit` waits for room
  * (MQTT withholds the PUBACK): memory stays bounded, nothing is dropped silently.
  * After each commit the rows actually inserted (not duplicates) go to `onCommitted` (the rule
@@ -10,6 +11,7 @@
  */
 import type { Db } from '../../db/database.ts'
 import * as queries from './queries.ts'
+import { rollupsOf } from './rollups.ts'
 
 export interface ReadingRow {
   deviceId: string
@@ -152,30 +154,42 @@ export class BatchWriter {
       count += entry.rows.length
     }
     this.inFlightOldest = batch[0]!.enqueuedAt
+    // A key repeated within the batch (two requests carrying the same reading) is sent once;
+    // its later copies are duplicates, as a stored one would be.
+    const seen = new Set<string>()
+    const keys: string[] = []
+    const sent: ReadingRow[] = []
     const deviceIds: string[] = []
     const metrics: string[] = []
     const ts: number[] = []
     const values: number[] = []
     const days = new Set<number>()
     const devices = new Set<string>()
-    for (const entry of batch) {
-      for (const r of entry.rows) {
-        deviceIds.push(r.deviceId)
-        metrics.push(r.metric)
-        ts.push(r.ts)
-        values.push(r.value)
-        devices.add(r.deviceId)
-        const day = Math.floor(r.ts / dayMs) * dayMs
-        if (!this.knownDays.has(day)) days.add(day)
-      }
-    }
-    let inserted: Set<string>
+    const firsts = batch.map((entry) => entry.rows.map((r) => {
+      const key = `${r.deviceId}|${r.metric}|${r.ts}`
+      if (seen.has(key)) return false
+      seen.add(key)
+      keys.push(key)
+      sent.push(r)
+      deviceIds.push(r.deviceId)
+      metrics.push(r.metric)
+      ts.push(r.ts)
+      values.push(r.value)
+      devices.add(r.deviceId)
+      const day = Math.floor(r.ts / dayMs) * dayMs
+      if (!this.knownDays.has(day)) days.add(day)
+      return true
+    }))
+    let written: { inserted: Set<string> | null; stored: ReadingRow[] }
     try {
-      inserted = await this.db.transaction(async (tx) => {
+      written = await this.db.transaction(async (tx) => {
         for (const day of days) await queries.ensureDayPartition(tx, day)
-        const keys = await queries.insertReadings(tx, deviceIds, metrics, ts, values)
+        const inserted = await queries.insertReadings(tx, deviceIds, metrics, ts, values)
+        const stored = inserted ? sent.filter((_, i) => inserted.has(keys[i]!)) : sent
+        // In the same transaction: a reading and its share of the rollups are stored together or not at all.
+        await queries.addRollups(tx, rollupsOf(stored))
         await queries.touchDevices(tx, [...devices])
-        return keys
+        return { inserted, stored }
       })
     } catch (error) {
       this.inFlightOldest = NaN
@@ -186,15 +200,11 @@ export class BatchWriter {
     }
     for (const day of days) this.knownDays.add(day)
     this.totals.batches++
-    const stored: ReadingRow[] = []
-    for (const entry of batch) {
-      entry.resolve(entry.rows.map((r) => {
-        const key = `${r.deviceId}|${r.metric}|${r.ts}`
-        if (!inserted.delete(key)) return false
-        stored.push(r)
-        return true
-      }))
-    }
+    const { inserted, stored } = written
+    batch.forEach((entry, e) => {
+      const first = firsts[e]!
+      entry.resolve(inserted ? entry.rows.map((r, i) => first[i]! && inserted.has(`${r.deviceId}|${r.metric}|${r.ts}`)) : first)
+    })
     this.totals.storedTotal += stored.length
     this.totals.duplicateTotal += count - stored.length
     this.release(count)

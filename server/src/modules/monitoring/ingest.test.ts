@@ -103,6 +103,31 @@ describe('back-pressure', () => {
   })
 })
 
+describe('one group commit', () => {
+  let t: MonitoringTestApp
+  beforeAll(async () => { t = await monitoringTestApp({ flushIntervalMs: 300 }) })
+  afterAll(async () => { await t?.close() })
+
+  it('stores a reading that two requests of the same commit carry once, and counts it once in the rollups', async () => {
+    const gauge = await registerDevice(t)
+    const base = Math.floor(Date.now() / minute) * minute - 30 * minute
+    const at = (s: number, value: number) => ({ metric: 'rainfall_mm', ts: base + s * 1000, value })
+    // Stored first; the two requests then wait for the same commit (one every 300 ms).
+    expect((await ingest(t, gauge.apiKey, [at(1, 1)])).statusCode).toBe(200)
+    const [a, b] = await Promise.all([
+      ingest(t, gauge.apiKey, [at(2, 2), at(3, 4)]),
+      ingest(t, gauge.apiKey, [at(3, 100), at(4, 8), at(1, 100)]),
+    ])
+    const statuses = (res: typeof a) => res.json<{ results: { status: string }[] }>().results.map((r) => r.status)
+    expect(statuses(a)).toEqual(['accepted', 'accepted'])
+    expect(statuses(b)).toEqual(['duplicate', 'accepted', 'duplicate'])
+    const res = await t.app.inject({ url: `/api/monitoring/devices/${gauge.id}/readings?bucket=1m&from=${new Date(base).toISOString()}&to=${new Date(base + minute).toISOString()}`, headers: t.admin })
+    expect(res.json<{ points: { value: number }[] }>().points.map((p) => p.value)).toEqual([1 + 2 + 4 + 8])
+    const lag = await t.app.inject({ url: '/api/monitoring/lag', headers: t.admin })
+    expect(lag.json()).toMatchObject({ storedTotal: 4, duplicateTotal: 2 })
+  })
+})
+
 describe('retention', () => {
   let t: MonitoringTestApp
   beforeAll(async () => { t = await monitoringTestApp({ retentionDays: 2 }) })

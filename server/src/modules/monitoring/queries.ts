@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../../db/database.ts'
 import { queryRows } from '../../db/rows.ts'
 import type { WarningLevel } from '@yingji/domain/cap/warningLevels'
+import type { RollupRow } from './rollups.ts'
 
 export interface DeviceRow {
   id: string
@@ -177,34 +178,63 @@ export async function dropPartition(q: Queryable, name: string): Promise<void> {
 }
 
 /**
- * One multi-row insert for a whole batch (arrays expanded by unnest); duplicates of
- * (device, metric, ts) are skipped. Returns the keys `device|metric|tsMs` of the rows inserted.
+ * One multi-row insert for a whole batch (arrays expanded by unnest); rows whose (device,
+ * metric, ts) is already stored are skipped. The batch must not repeat a key (the writer
+ * removes repeats first). Returns null when every row was inserted — the usual case, answered
+ * by a count alone — else the keys `device|metric|tsMs` of the rows inserted.
  * Metric names are checked against the catalogue ([a-z_]) before they get here.
  */
-export async function insertReadings(q: Queryable, deviceIds: readonly string[], metrics: readonly string[], ts: readonly number[], values: readonly number[]): Promise<Set<string>> {
-  // One statement: the readings, then the minute and hour rollups of exactly the rows inserted.
-  const rows = await queryRows<{ k: string }>(q, sql`
+export async function insertReadings(q: Queryable, deviceIds: readonly string[], metrics: readonly string[], ts: readonly number[], values: readonly number[]): Promise<Set<string> | null> {
+  // Devices and metrics go as small lists plus a 1-based index per row: parsing a uuid or a
+  // text array element costs the database far more than an integer.
+  const devices = dictionary(deviceIds)
+  const names = dictionary(metrics)
+  const rows = await queryRows<{ n: number | null; k: string | null }>(q, sql`
     WITH inserted AS (
       INSERT INTO monitoring.readings (device_id, metric, ts, value)
-      SELECT r.device_id, r.metric, to_timestamp(r.ts / 1000.0), r.value
-      FROM unnest(${`{${deviceIds.join(',')}}`}::uuid[], ${`{${metrics.join(',')}}`}::text[],
-                  ${`{${ts.join(',')}}`}::float8[], ${`{${values.join(',')}}`}::float8[]) AS r(device_id, metric, ts, value)
+      SELECT (${`{${devices.entries.join(',')}}`}::uuid[])[r.d], (${`{${names.entries.join(',')}}`}::text[])[r.m], to_timestamp(r.ts / 1000.0), r.value
+      FROM unnest(${`{${devices.indexes.join(',')}}`}::int[], ${`{${names.indexes.join(',')}}`}::int[],
+                  ${`{${ts.join(',')}}`}::float8[], ${`{${values.join(',')}}`}::float8[]) AS r(d, m, ts, value)
       ON CONFLICT DO NOTHING
-      RETURNING device_id, metric, ts, value),
-    minutes AS (${upsertRollup('1m', 'minute')}),
-    hours AS (${upsertRollup('1h', 'hour')})
-    SELECT device_id || '|' || metric || '|' || round(extract(epoch FROM ts) * 1000)::bigint AS k FROM inserted`)
-  return new Set(rows.map((r) => r.k))
+      RETURNING device_id, metric, ts),
+    counted AS (SELECT count(*)::int AS n FROM inserted)
+    SELECT n, NULL AS k FROM counted
+    UNION ALL
+    SELECT NULL, device_id || '|' || metric || '|' || round(extract(epoch FROM ts) * 1000)::bigint FROM inserted
+    WHERE (SELECT n FROM counted) < ${deviceIds.length}::int`)
+  if (rows.some((r) => r.n === deviceIds.length)) return null
+  return new Set(rows.flatMap((r) => (r.k === null ? [] : [r.k])))
 }
 
-/** Adds the `inserted` rows of a batch to one rollup (count, sum, min, max per bucket). */
-function upsertRollup(bucket: '1m' | '1h', unit: 'minute' | 'hour'): SQL {
-  return sql`
+/** The distinct values of `column` and, for each element, its 1-based position among them. */
+function dictionary(column: readonly string[]): { entries: string[]; indexes: number[] } {
+  const positions = new Map<string, number>()
+  const entries: string[] = []
+  const indexes = new Array<number>(column.length)
+  for (let i = 0; i < column.length; i++) {
+    const value = column[i]!
+    let at = positions.get(value)
+    if (at === undefined) {
+      entries.push(value)
+      positions.set(value, (at = entries.length))
+    }
+    indexes[i] = at
+  }
+  return { entries, indexes }
+}
+
+/** Adds a batch's rollups (one row per device, metric, bucket and bucket start) to the stored ones. */
+export async function addRollups(q: Queryable, rollups: readonly RollupRow[]): Promise<void> {
+  if (rollups.length === 0) return
+  const column = <T>(pick: (r: RollupRow) => T) => `{${rollups.map(pick).join(',')}}`
+  await q.execute(sql`
     INSERT INTO monitoring.rollups AS o (device_id, metric, bucket, ts, n, sum, min, max)
-    SELECT device_id, metric, ${bucket}, date_trunc('${sql.raw(unit)}', ts), count(*), sum(value), min(value), max(value)
-    FROM inserted GROUP BY 1, 2, 4
+    SELECT device_id, metric, bucket, to_timestamp(ts / 1000.0), n, sum, min, max
+    FROM unnest(${column((r) => r.deviceId)}::uuid[], ${column((r) => r.metric)}::text[], ${column((r) => r.bucket)}::text[],
+                ${column((r) => r.ts)}::float8[], ${column((r) => r.n)}::int[], ${column((r) => r.sum)}::float8[],
+                ${column((r) => r.min)}::float8[], ${column((r) => r.max)}::float8[]) AS r(device_id, metric, bucket, ts, n, sum, min, max)
     ON CONFLICT (device_id, metric, bucket, ts) DO UPDATE SET
-      n = o.n + EXCLUDED.n, sum = o.sum + EXCLUDED.sum, min = least(o.min, EXCLUDED.min), max = greatest(o.max, EXCLUDED.max)`
+      n = o.n + EXCLUDED.n, sum = o.sum + EXCLUDED.sum, min = least(o.min, EXCLUDED.min), max = greatest(o.max, EXCLUDED.max)`)
 }
 
 export interface ReadingPoint { ts: Date | string; value: number }
