@@ -93,6 +93,17 @@ export function warningActionVerdict(actor: WarningActor, warning: WarningState,
   return ok
 }
 
+const issuedLike: readonly WarningStatus[] = ['issued', 'superseded', 'cancelled']
+
+/**
+ * Who sees a warning: its owner's jurisdiction and above (drafts included), and, once issued,
+ * everyone whose jurisdiction it names, covers or lies in (a township sees a county warning).
+ */
+export function mayViewWarning(actor: Pick<WarningActor, 'jurisdiction'>, warning: { status: WarningStatus; divisionCode: string; divisionCodes: readonly string[] }): boolean {
+  return isWithinDivision(warning.divisionCode, actor.jurisdiction)
+    || (issuedLike.includes(warning.status) && warning.divisionCodes.some((c) => isWithinDivision(c, actor.jurisdiction) || isWithinDivision(actor.jurisdiction, c)))
+}
+
 /** The actions the person may take now, in the order the UI shows them. */
 export function allowedWarningActions(actor: WarningActor, warning: WarningState, policy: ApprovalPolicy = defaultApprovalPolicy): WarningAction[] {
   return warningActions.filter((action) => warningActionVerdict(actor, warning, action, policy).ok)

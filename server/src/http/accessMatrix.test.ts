@@ -219,6 +219,31 @@ describe('access control across the whole API', () => {
         expect(list.json().total).toBe(total)
         expect(new Set(list.json().items.map((i: { townshipCode: string }) => i.townshipCode))).toEqual(new Set(townships))
       })
+      // The audience preview follows the same rule: a county warning's share of 镇桥镇 for its officer; a county draft not at all.
+      it('audience preview: the county sees everyone, 镇桥镇 only its own recipients (scope named); a county draft is not the township\'s to see', async () => {
+        const audience = async (who: string, id = warningId) => app.inject({ method: 'GET', url: `/api/warnings/${id}/audience`, headers: sessions[who]! })
+        const county = (await audience('county duty officer')).json()
+        expect(county.scope).toBeNull()
+        expect(county.byTownship.length).toBeGreaterThan(1)
+        const zhenqiao = county.byTownship.find((t: { townshipCode: string }) => t.townshipCode === '360281100000')
+        for (const who of ['镇桥镇 township officer', '塘湖村 village officer']) {
+          const own = (await audience(who)).json()
+          expect(own.scope).toEqual({ townshipCode: '360281100000', townshipName: '镇桥镇' })
+          expect(own.byTownship).toEqual([zhenqiao])
+          expect(own.totalPeople).toBe(zhenqiao.people)
+          expect(own.totalPeople).toBeLessThan(county.totalPeople)
+          expect(own.exposedPopulation.villages).toBeLessThanOrEqual(county.exposedPopulation.villages)
+        }
+        const draftId = '00000000-0000-4000-8000-0000000000d6'
+        await platform.db.execute(sql`
+          INSERT INTO warnings.warnings (id, identifier, status, msg_type, hazard, level, headline, description, expires, area, area_desc, area_geom,
+            division_codes, division_code, created_by, created_by_name)
+          SELECT ${draftId}, 'TEST-ACCESS-D6', 'draft', msg_type, hazard, level, headline, description, expires, area, area_desc, area_geom,
+            ARRAY['360281000000', '360281100000'], division_code, created_by, created_by_name FROM warnings.warnings WHERE id = ${warningId}`)
+        expect((await audience('county duty officer', draftId)).statusCode).toBe(200)
+        expect((await audience('镇桥镇 township officer', draftId)).statusCode).toBe(404)
+        expect((await app.inject({ method: 'GET', url: `/api/warnings/${draftId}`, headers: sessions['镇桥镇 township officer']! })).statusCode).toBe(404)
+      })
       it.each(['deliveries/report', 'deliveries'])('enterprise user: GET …/%s of a warning → 403 (recipients are not theirs to see)', async (path) => {
         const res = await app.inject({ method: 'GET', url: `/api/warnings/${warningId}/${path}`, headers: sessions['enterprise user']! })
         expect(res.statusCode).toBe(403)

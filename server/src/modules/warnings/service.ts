@@ -15,7 +15,7 @@ import { defaultHazardEvents, hazardEventKeys, type HazardEventKey } from '@ying
 import { defaultCapLevelMappings, warningLevelInfo, warningLevels, type WarningLevel } from '@yingji/domain/cap/warningLevels'
 import { divisionPrefix, isWithinDivision } from '@yingji/domain/geo/divisionCode'
 import { mayAuthor, mayIssueInEmergency, type PolicyVerdict, type WarningAction } from '@yingji/domain/warnings/approvalPolicy'
-import { allowedWarningActions, warningActionVerdict, type WarningState } from '@yingji/domain/warnings/warningActions'
+import { allowedWarningActions, mayViewWarning, warningActionVerdict, type WarningState } from '@yingji/domain/warnings/warningActions'
 import { defaultHeadline } from '@yingji/domain/warnings/headline'
 import { allInstructionTemplates, fillTemplate, instructionTemplate } from '@yingji/domain/warnings/instructionTemplates'
 import type { Db, Queryable } from '../../db/database.ts'
@@ -88,9 +88,7 @@ async function viewsOf(q: Queryable, rows: queries.WarningRow[], actor: Actor): 
   return rows.map((r) => viewOf(r, synthetic, actor))
 }
 
-const issuedLike = new Set(['issued', 'superseded', 'cancelled'])
-const canSee = (actor: Actor, r: queries.WarningRow) =>
-  isWithinDivision(r.division_code, actor.jurisdiction) || (issuedLike.has(r.status) && r.division_codes.some((c) => isWithinDivision(c, actor.jurisdiction)))
+const canSee = (actor: Actor, r: queries.WarningRow) => mayViewWarning(actor, { status: r.status, divisionCode: r.division_code, divisionCodes: r.division_codes })
 
 async function load(q: Queryable, actor: Actor, id: string, forUpdate = false): Promise<queries.WarningRow> {
   const row = await queries.findWarning(q, id, forUpdate)

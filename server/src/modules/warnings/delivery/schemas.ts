@@ -8,8 +8,13 @@ const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
 export const WarningParams = Type.Object({ id: Type.String({ format: 'uuid' }) })
 export const DeliveryParams = Type.Object({ deliveryId: Type.String({ format: 'uuid' }) })
 
+const Scope = Nullable(Type.Object({ townshipCode: Type.String(), townshipName: Nullable(Type.String()) }, {
+  description: '上级预警：乡镇、村用户只看本乡镇的接收人 A warning from above: township and village officers see the recipients of their township only',
+}))
+
 export const Audience = Type.Object({
   warningId: Type.String(),
+  scope: Scope,
   totalPeople: Type.Integer({ description: '去重后的接收人数 Distinct recipients' }),
   responsiblePeople: Type.Integer({ description: '其中责任人 Of whom responsible persons (delivered first)' }),
   totalMessages: Type.Integer({ description: '接收人 × 渠道 Recipient × channel messages' }),
@@ -28,9 +33,7 @@ const Counts = Type.Object({ total: Type.Integer(), queued: Type.Integer(), sent
 export const DeliveryReport = Type.Object({
   warningId: Type.String(),
   sentAt: Nullable(Type.String({ format: 'date-time' })),
-  scope: Nullable(Type.Object({ townshipCode: Type.String(), townshipName: Nullable(Type.String()) }, {
-    description: '乡镇、村用户只看本乡镇的接收人 Township and village officers see the recipients of their township only',
-  })),
+  scope: Scope,
   totals: Counts,
   byChannel: Type.Array(Type.Intersect([Type.Object({ channel: Type.String() }), Counts])),
   byTownship: Type.Array(Type.Intersect([Type.Object({ townshipCode: Nullable(Type.String()), townshipName: Nullable(Type.String()) }), Counts])),

@@ -1,18 +1,20 @@
 /**
  * Audience preview, delivery report and list, gateway receipts, acknowledgements and the
- * dashboard inbox of warnings. Access: a warning is visible to actors whose jurisdiction
- * contains its division or lies inside it (a township sees a county-wide warning).
+ * dashboard inbox of warnings. A warning's audience and deliveries are visible to whoever sees
+ * the warning (its owner's jurisdiction and above; once issued, the divisions it covers).
  */
 import type { Static } from '@fastify/type-provider-typebox'
 import { divisionLevel, isWithinDivision } from '@yingji/domain/geo/divisionCode'
 import { appNotice, smsText, type WarningLevel, type WarningMsgType } from '@yingji/domain/warnings/deliveryMessages'
 import { smsSegmentCount } from '@yingji/domain/warnings/smsSegments'
+import type { WarningStatus } from '@yingji/domain/warnings/approvalPolicy'
+import { mayViewWarning } from '@yingji/domain/warnings/warningActions'
 import type { Db, Queryable } from '../../../db/database.ts'
 import { assertInJurisdiction, type Actor } from '../../../http/access.ts'
 import { invalid, notFound } from '../../../http/errors.ts'
 import { recordAudit } from '../../auth/index.ts'
 import { divisionNames } from '../../geo/index.ts'
-import { countAudience, exposedPopulation } from './audience.ts'
+import { previewCounts, previewExposedPopulation } from './audiencePreview.ts'
 import * as queries from './queries.ts'
 import type { AckResult, Audience, DeliveryListQuery, DeliveryPage, DeliveryReport, Inbox, InboxQuery, ReceiptBody, ReceiptResult } from './schemas.ts'
 import type { DeliverySettings } from './settings.ts'
@@ -21,33 +23,36 @@ import type { Channel } from '../channels/index.ts'
 const iso = (v: Date | string) => new Date(v).toISOString()
 const isoOrNull = (v: Date | string | null) => (v === null ? null : iso(v))
 
-const visible = (actor: Actor, divisionCode: string) =>
-  isWithinDivision(divisionCode, actor.jurisdiction) || isWithinDivision(actor.jurisdiction, divisionCode)
-
 /**
- * Whose deliveries an actor sees: officers of a township (or of one of its villages) only the
- * recipients of their township, in the list and in every figure of the report; the county and
- * above all of them.
+ * Whose figures an actor sees: all of a warning's recipients when it is theirs (its area lies in
+ * their jurisdiction: the author sees the whole audience of the area he may target); of a
+ * warning from above (a county warning over a township), a township or village officer sees
+ * only the recipients of their township, in the preview, the list and every figure of the report.
  */
-export function deliveryScope(actor: Actor, warningId: string): queries.DeliveryScope {
+export function deliveryScope(actor: Actor, warning: Pick<queries.WarningHead, 'id' | 'division_code'>): queries.DeliveryScope {
   const level = divisionLevel(actor.jurisdiction)
-  const township = level === 'township' || level === 'village' ? `${actor.jurisdiction.slice(0, 9)}000` : null
-  return { warningId, township }
+  const fromAbove = !isWithinDivision(warning.division_code, actor.jurisdiction)
+  const township = fromAbove && (level === 'township' || level === 'village') ? `${actor.jurisdiction.slice(0, 9)}000` : null
+  return { warningId: warning.id, township }
 }
 
 async function loadWarning(q: Queryable, actor: Actor, id: string): Promise<queries.WarningHead> {
   const w = await queries.findWarning(q, id)
-  if (!w || !visible(actor, w.division_code)) throw notFound(`预警 ${id}`, `Warning ${id}`, 'params.id')
+  if (!w || !mayViewWarning(actor, { status: w.status as WarningStatus, divisionCode: w.division_code, divisionCodes: w.division_codes })) {
+    throw notFound(`预警 ${id}`, `Warning ${id}`, 'params.id')
+  }
   return w
 }
 
 export async function audience(db: Db, actor: Actor, id: string): Promise<Static<typeof Audience>> {
   const w = await loadWarning(db, actor, id)
-  const counts = await countAudience(db, { id: w.id, divisionCodes: w.division_codes, referencesId: w.references_id })
-  const exposed = await exposedPopulation(db, w.id)
-  const names = await divisionNames(db, counts.byTownship.map((t) => t.townshipCode).filter((c): c is string => c !== null))
+  const scope = deliveryScope(actor, w)
+  const counts = await previewCounts(db, { id: w.id, divisionCodes: w.division_codes, referencesId: w.references_id }, scope.township)
+  const exposed = await previewExposedPopulation(db, w.id, scope.township)
+  const names = await divisionNames(db, [...counts.byTownship.map((t) => t.townshipCode), scope.township].filter((c): c is string => c !== null))
   return {
     warningId: w.id,
+    scope: scope.township ? { townshipCode: scope.township, townshipName: names.get(scope.township) ?? null } : null,
     totalPeople: counts.totalPeople,
     responsiblePeople: counts.responsiblePeople,
     totalMessages: counts.byChannel.reduce((n, c) => n + c.recipients, 0),
@@ -75,7 +80,7 @@ const countsOf = (r: queries.StatusCountRow | undefined): Counts => {
 
 export async function report(db: Db, actor: Actor, id: string, settings: DeliverySettings, simulatedChannels: readonly Channel[] = []): Promise<Static<typeof DeliveryReport>> {
   const w = await loadWarning(db, actor, id)
-  const scope = deliveryScope(actor, id)
+  const scope = deliveryScope(actor, w)
   const [all, byChannel, byTownship] = [await queries.countsBy(db, scope, 'none'), await queries.countsBy(db, scope, 'channel'), await queries.countsBy(db, scope, 'township')]
   const totals = countsOf(all[0])
   const base = w.sent ? new Date(w.sent) : await queries.firstCreated(db, id)
@@ -137,8 +142,8 @@ export function maskAddress(channel: string, address: string): string {
 }
 
 export async function listDeliveries(db: Db, actor: Actor, id: string, query: Static<typeof DeliveryListQuery>): Promise<Static<typeof DeliveryPage>> {
-  await loadWarning(db, actor, id)
-  const { rows, total } = await queries.findDeliveries(db, deliveryScope(actor, id), query, query.pageSize, (query.page - 1) * query.pageSize)
+  const w = await loadWarning(db, actor, id)
+  const { rows, total } = await queries.findDeliveries(db, deliveryScope(actor, w), query, query.pageSize, (query.page - 1) * query.pageSize)
   const names = await divisionNames(db, rows.map((r) => r.township_code).filter((c): c is string => c !== null))
   return {
     items: rows.map((r) => ({

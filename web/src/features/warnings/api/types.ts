@@ -88,6 +88,8 @@ export interface Page<T> {
 
 export interface Audience {
   warningId: string
+  /** A warning from above: a township or village officer's share (their township) only */
+  scope: { townshipCode: string; townshipName: string | null } | null
   totalPeople: number
   responsiblePeople: number
   totalMessages: number

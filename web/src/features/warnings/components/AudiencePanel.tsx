@@ -16,7 +16,8 @@ export function AudiencePanel({ warningId }: { warningId: string | undefined }) 
   if (audience.isError) return <Card size="small" title={t('warnings.audience.title')}><Alert type="warning" showIcon message={audience.error.message} /></Card>
   const data = audience.data
   return (
-    <Card size="small" title={t('warnings.audience.title')} data-testid="audience">
+    <Card size="small" title={t('warnings.audience.title')} data-testid="audience"
+      extra={data.scope && <Tag color="blue" data-testid="audience-scope">{t('warnings.detail.scope', { township: data.scope.townshipName ?? data.scope.townshipCode })}</Tag>}>
       <Row gutter={12}>
         <Col span={6}><Statistic title={t('warnings.audience.people')} value={data.totalPeople} valueStyle={{ fontSize: 20 }} /></Col>
         <Col span={6}><Statistic title={t('warnings.audience.responsible')} value={data.responsiblePeople} valueStyle={{ fontSize: 20 }} /></Col>
