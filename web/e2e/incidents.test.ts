@@ -207,7 +207,9 @@ describe('the incident chain in Chromium', () => {
       await page.waitForURL('**/incidents/duty')
       await page.getByTestId('shift-add').click()
       const shiftDialog = page.getByRole('dialog').filter({ hasText: '添加排班' })
-      await shiftDialog.getByLabel('姓名').fill('赵值班')
+      // 本人值班: the shift names his account (notifications of the shift go to him); his name is filled in.
+      await shiftDialog.getByTestId('shift-myself').click()
+      expect(await shiftDialog.getByLabel('姓名').inputValue()).toBe('赵值班')
       await shiftDialog.getByLabel('联系电话').fill('0798-6812345')
       await shiftDialog.getByRole('button', { name: /确\s*定|OK/ }).click()
       const onDuty = page.getByTestId('duty-now').getByTestId('duty-person').filter({ hasText: '赵值班' })

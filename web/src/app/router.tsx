@@ -42,7 +42,10 @@ function RequireSession({ children }: { children: (me: Me) => React.ReactNode })
 
 /** Registry pages learn the user's role and jurisdiction from here; lazy pages load inside. */
 function WithRegistrySession({ me, children }: { me: Me; children: React.ReactNode }) {
-  const session = useMemo(() => ({ role: me.role, rootCode: me.jurisdiction.code, enterpriseId: me.enterpriseId }), [me.role, me.jurisdiction.code, me.enterpriseId])
+  const session = useMemo(
+    () => ({ userId: me.id, displayName: me.displayName, role: me.role, rootCode: me.jurisdiction.code, enterpriseId: me.enterpriseId }),
+    [me.id, me.displayName, me.role, me.jurisdiction.code, me.enterpriseId],
+  )
   return (
     <RegistrySessionProvider session={session}>
       <Suspense fallback={fullScreenSpin}>{children}</Suspense>

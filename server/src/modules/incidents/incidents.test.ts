@@ -536,6 +536,23 @@ describe('incidents: records, response, tasks, log, sitreps, duty, live', () => 
       const note = await req('POST', '/api/incidents/duty/handovers', township, { divisionCode: zhenqiao, fromName: '镇值班员', toName: '下一班', notes: '无异常' })
       expect(note.statusCode, note.body).toBe(201)
     })
+
+    it('shows an officer on duty who also has the duty-officer role each notice once', async () => {
+      const startsAt = new Date(Date.now() - 3_600_000).toISOString()
+      const endsAt = new Date(Date.now() + 3_600_000).toISOString()
+      const otherVillage = '360281101201'
+      const shift = await req('POST', '/api/incidents/duty/shifts', duty, { divisionCode: otherTownship, role: 'officer', userId: duty.user.id, personName: '值班员小王', startsAt, endsAt })
+      expect(shift.statusCode, shift.body).toBe(201)
+      const alarmId = crypto.randomUUID()
+      await platform.db.transaction(async (tx) => {
+        await enqueueEvent(tx, 'monitoring.alarm_raised', { alarmId, level: 'yellow', deviceId: crypto.randomUUID(), divisionCode: otherVillage, ruleId: 'r', value: 1, message: '山洪', raisedAt: new Date().toISOString() })
+      })
+      await platform.outbox.drain()
+      const [{ n }] = await queryRows<{ n: number }>(platform.db, sql`SELECT count(*)::int AS n FROM incidents.notifications WHERE body LIKE ${'%' + alarmId}`) as [{ n: number }]
+      expect(n).toBe(2) // to the user on duty and to the role
+      const items = (await req('GET', '/api/incidents/notifications', duty)).json().items as { body: string }[]
+      expect(items.filter((i) => i.body.includes(alarmId))).toHaveLength(1)
+    })
   })
 
   describe('live (SSE)', () => {

@@ -38,12 +38,19 @@ export async function notify(q: Queryable, n: NewNotification, roles: readonly s
 
 interface Row { id: string; incident_id: string | null; kind: string; title: string; body: string; created_at: Date | string; read_at: Date | string | null }
 
-/** The actor's notifications: addressed to them, or to their role in a division they oversee. */
+/**
+ * The actor's notifications: addressed to them, or to their role in a division they oversee. An
+ * officer on duty who also has the role gets one notice twice (to the user and to the role, in
+ * the same transaction): shown once.
+ */
 export async function notificationsOf(db: Db, actor: Actor, limit = 50) {
   const rows = await queryRows<Row>(db, sql`
-    SELECT id::text AS id, incident_id, kind, title, body, created_at, read_at FROM incidents.notifications
-    WHERE (recipient_user_id = ${actor.kind === 'user' ? actor.id : null}::uuid)
-       OR (recipient_role = ${actor.role} AND division_code LIKE ${divisionPrefix(actor.jurisdiction) + '%'})
+    SELECT id::text AS id, incident_id, kind, title, body, created_at, read_at FROM (
+      SELECT DISTINCT ON (created_at, kind, title, body) id, incident_id, kind, title, body, created_at, read_at FROM incidents.notifications
+      WHERE (recipient_user_id = ${actor.kind === 'user' ? actor.id : null}::uuid)
+         OR (recipient_role = ${actor.role} AND division_code LIKE ${divisionPrefix(actor.jurisdiction) + '%'})
+      ORDER BY created_at, kind, title, body, id
+    ) n
     ORDER BY id DESC LIMIT ${limit}`)
   return { items: rows.map((r) => ({ id: Number(r.id), incidentId: r.incident_id, kind: r.kind, title: r.title, body: r.body, createdAt: iso(r.created_at), read: r.read_at !== null })) }
 }

@@ -2,6 +2,9 @@ import { createContext, useContext, type ReactNode } from 'react'
 
 /** What registry pages need to know about the signed-in user (given by the app, not fetched). */
 export interface RegistrySession {
+  /** The signed-in user (a duty shift may name them, so their notifications reach them). */
+  userId: string
+  displayName: string
   role: string
   /** The user's jurisdiction (12-digit code): division pickers start there. */
   rootCode: string

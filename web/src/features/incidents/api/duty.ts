@@ -23,6 +23,8 @@ export const useShifts = (from: string, to: string) =>
 export interface ShiftInput {
   divisionCode: string
   role: 'leader' | 'officer'
+  /** The user on duty, when the person has an account: notifications of the shift go to them. */
+  userId?: string
   personName: string
   phone?: string
   startsAt: string

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { Alert, Button, Card, Col, Empty, Form, Input, List, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd'
+import { Alert, Button, Card, Checkbox, Col, Empty, Form, Input, List, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd'
 import { PhoneOutlined, PlusOutlined } from '@ant-design/icons'
 import { useI18n } from '../../../i18n/i18n.tsx'
 import type { MessageKey } from '../../../i18n/messages.ts'
@@ -145,8 +145,9 @@ function Handovers({ canWrite }: { canWrite: boolean }) {
 
 function ShiftModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t, locale } = useI18n()
-  const { rootCode } = useRegistrySession()
-  const [form] = Form.useForm<ShiftInput>()
+  const { rootCode, userId, displayName } = useRegistrySession()
+  const [form] = Form.useForm<ShiftInput & { myself?: boolean }>()
+  const myself = Form.useWatch('myself', form) === true
   const create = useCreateShift()
   const start = new Date()
   start.setMinutes(0, 0, 0)
@@ -154,7 +155,7 @@ function ShiftModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
     <Modal open={open} title={t('incidents.addShift')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
       {create.error && <Alert type="error" showIcon title={errorText(create.error, locale)} style={{ marginBottom: 12 }} />}
-      <Form<ShiftInput>
+      <Form<ShiftInput & { myself?: boolean }>
         form={form}
         layout="vertical"
         initialValues={{ role: 'officer', startsAt: toLocalInput(start), endsAt: toLocalInput(end), divisionCode: rootCode }}
@@ -163,6 +164,7 @@ function ShiftModal({ open, onClose }: { open: boolean; onClose: () => void }) {
             {
               divisionCode: values.divisionCode,
               role: values.role,
+              ...(values.myself ? { userId } : {}),
               personName: values.personName.trim(),
               ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}),
               startsAt: new Date(values.startsAt).toISOString(),
@@ -172,7 +174,10 @@ function ShiftModal({ open, onClose }: { open: boolean; onClose: () => void }) {
           )
         }
       >
-        <Form.Item name="personName" label={t('incidents.person')} rules={[{ required: true, whitespace: true, message: t('incidents.required') }]}><Input maxLength={50} /></Form.Item>
+        <Form.Item name="myself" valuePropName="checked" extra={t('incidents.myselfHint')}>
+          <Checkbox onChange={(event) => { if (event.target.checked) form.setFieldValue('personName', displayName) }} data-testid="shift-myself">{t('incidents.myself')}</Checkbox>
+        </Form.Item>
+        <Form.Item name="personName" label={t('incidents.person')} rules={[{ required: true, whitespace: true, message: t('incidents.required') }]}><Input maxLength={50} disabled={myself} /></Form.Item>
         <Form.Item name="phone" label={t('incidents.callerPhone')}><Input maxLength={20} /></Form.Item>
         <Form.Item name="role" label={t('incidents.dutyRole')}><Select options={dutyRoles.map((value) => ({ value, label: roleName(t, value) }))} /></Form.Item>
         <Form.Item name="startsAt" label={t('incidents.startsAt')} rules={[{ required: true, message: t('incidents.required') }]}><Input type="datetime-local" /></Form.Item>
