@@ -146,6 +146,7 @@ export interface AlarmSource {
   level: string
   status: string
   message: string
+  value: number | null
   division_code: string
   device_type: string
   device_name: string
@@ -156,7 +157,7 @@ export interface AlarmSource {
 /** An alarm with its device (type, name, location), for drafting a warning from it. */
 export async function findAlarmSource(q: Queryable, alarmId: string): Promise<AlarmSource | null> {
   const [row] = await queryRows<AlarmSource>(q, sql`
-    SELECT a.id::text AS id, a.level, a.status, a.message, a.division_code, d.type AS device_type, d.name AS device_name,
+    SELECT a.id::text AS id, a.level, a.status, a.message, a.value, a.division_code, d.type AS device_type, d.name AS device_name,
       ST_X(d.location) AS lon, ST_Y(d.location) AS lat
     FROM monitoring.alarms a JOIN monitoring.devices d ON d.id = a.device_id WHERE a.id = ${alarmId}::uuid`)
   return row ?? null

@@ -24,6 +24,7 @@ import { AppError, invalid, notFound } from '../../http/errors.ts'
 import { recordAudit } from '../auth/index.ts'
 import { enqueueEvent } from '../events/outbox.ts'
 import { ensureSyntheticDivisionAreas, findDivisionRefs } from '../geo/syntheticAreas.ts'
+import { deviceTypeInfo } from '../monitoring/deviceTypes.ts'
 import { resolveArea, type ResolvedArea, type WarningAreaJson } from './area.ts'
 import * as queries from './queries.ts'
 import type { CreateWarningBody, UpdateWarningBody, Warning, WarningDetail, WarningListQuery } from './schemas.ts'
@@ -427,7 +428,7 @@ export async function draftFromAlarm(db: Db, actor: Actor, alarmId: string) {
   const hours = level === 'red' || level === 'orange' ? 12 : 24
   const body: CreateBody = {
     event: hazard, level,
-    description: `${text.description.zh}（${alarm.device_name}：${alarm.message}）`,
+    description: `${text.description.zh}${observation(alarm)}`,
     instruction: text.instruction.zh,
     descriptionEn: text.description.en,
     instructionEn: text.instruction.en,
@@ -440,6 +441,20 @@ export async function draftFromAlarm(db: Db, actor: Actor, alarmId: string) {
     circleArea: { circle: { center: [alarm.lon, alarm.lat], radiusKm: fromAlarmCircleKm } },
     alarm: { id: alarm.id, level: alarm.level, deviceType: alarm.device_type, deviceName: alarm.device_name, divisionCode: alarm.division_code, message: alarm.message },
   }
+}
+
+const unitNames: Readonly<Record<string, string>> = { mm: '毫米', m: '米', '°C': '摄氏度', MPa: '兆帕', ppm: 'ppm', '%LEL': '%LEL', '%': '%' }
+
+/**
+ * What the device measured, in words a warning can carry to the public ("（镇桥镇雨量站实测53毫米，
+ * 已达橙色预警标准）"), not the alarm's technical message (metric keys, thresholds).
+ */
+function observation(alarm: queries.AlarmSource): string {
+  const metrics = deviceTypeInfo(alarm.device_type)?.metrics ?? []
+  const unit = metrics.length === 1 ? unitNames[metrics[0]!.unit] ?? metrics[0]!.unit : null
+  const level = warningLevelInfo[alarm.level as WarningLevel]?.colourName.zh ?? alarm.level
+  const measured = alarm.value !== null && unit !== null ? `实测${Math.round(alarm.value * 10) / 10}${unit}，` : '监测数据'
+  return `（${alarm.device_name}${measured}已达${level}预警标准）`
 }
 
 export async function createFromAlarm(db: Db, actor: Actor, alarmId: string, areaKind: 'township' | 'circle' = 'township'): Promise<WarningView> {
