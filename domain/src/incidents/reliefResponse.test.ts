@@ -69,11 +69,21 @@ describe('the wording of the plan is configuration', () => {
     expect(suggestReliefResponse({ ...none, damagedRooms: 499 }, county)).toMatchObject({ level: null })
   })
 
+  it('the national defaults come from the data file with their verified marks and sources', () => {
+    expect(nationalReliefRules2024.levels.map((l) => [l.level, l.verified])).toEqual([[1, true], [2, false], [3, false], [4, false]])
+    expect(nationalReliefRules2024.levels[0]!.source).toContain('2024')
+  })
+
+  it('a share above 1 or a level without any threshold is reported with its field', () => {
+    expect(checkReliefRules({ ...nationalReliefRules2024, levels: [{ level: 3, verified: false, source: 'x', droughtAidShare: 1.5 }, { level: 4, verified: false, source: 'x' }] }).map((p) => p.field))
+      .toEqual(['levels.0.droughtAidShare', 'levels.1'])
+  })
+
   it('the default table is consistent, and a table out of order is reported', () => {
     expect(checkReliefRules(nationalReliefRules2024)).toEqual([])
     const [one, two] = nationalReliefRules2024.levels
     expect(checkReliefRules({ ...nationalReliefRules2024, levels: [two!, { ...one!, deathsAndMissing: 0 }] })).toEqual(
-      expect.arrayContaining([expect.objectContaining({ en: 'Entry 2 must be a lower level than the one before' }), expect.objectContaining({ en: 'Level I response: the deathsAndMissing threshold must be positive' })]),
+      expect.arrayContaining([expect.objectContaining({ en: 'Entry 2 must be a lower level than the one before' }), expect.objectContaining({ field: 'levels.1.deathsAndMissing', en: 'Level I response: the deathsAndMissing threshold must be positive' })]),
     )
   })
 })

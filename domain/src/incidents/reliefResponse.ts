@@ -9,6 +9,7 @@
  * Defaults: Level I of the 2024 plan (V); Levels II–IV carry the 2016 plan's values (V for 2016,
  * NV for 2024) and are marked unverified. A person decides; this only suggests, with reasons.
  */
+import nationalThresholds from './reliefThresholds.national.json' with { type: 'json' }
 
 export type ReliefLevel = 1 | 2 | 3 | 4
 
@@ -37,17 +38,8 @@ export interface ReliefResponseRules {
   levels: readonly ReliefLevelThresholds[]
 }
 
-export const nationalReliefRules2024: ReliefResponseRules = {
-  plan: '国家自然灾害救助应急预案（国办函〔2024〕11号）',
-  countMissing: true,
-  relocationAndAid: 'sum',
-  levels: [
-    { level: 1, verified: true, source: '2024 §5 一级', deathsAndMissing: 200, relocatedAndNeedingAid: 2_000_000, damagedRooms: 300_000, damagedHouseholds: 100_000, droughtAidShare: 0.3, droughtAidPeople: 4_000_000 },
-    { level: 2, verified: false, source: '2016 values (2024 NV)', deathsAndMissing: 100, relocatedAndNeedingAid: 1_000_000, damagedRooms: 200_000, damagedHouseholds: 70_000, droughtAidShare: 0.25, droughtAidPeople: 3_000_000 },
-    { level: 3, verified: false, source: '2016 values (2024 NV)', deathsAndMissing: 50, relocatedAndNeedingAid: 500_000, damagedRooms: 100_000, damagedHouseholds: 30_000, droughtAidShare: 0.2, droughtAidPeople: 2_000_000 },
-    { level: 4, verified: false, source: '2016 values (2024 NV)', deathsAndMissing: 20, relocatedAndNeedingAid: 100_000, damagedRooms: 10_000, damagedHouseholds: 3_000, droughtAidShare: 0.15, droughtAidPeople: 1_000_000 },
-  ],
-}
+/** The national defaults, a data file (values, verified marks and sources per level). */
+export const nationalReliefRules2024: ReliefResponseRules = nationalThresholds as ReliefResponseRules
 
 /** Disaster statistics of one process (自然灾害情况统计), counts of people, rooms and households. */
 export interface DisasterFacts {
@@ -87,6 +79,10 @@ export interface ReliefSuggestion {
   triggers: ReliefTrigger[]
   /** Whether the suggested level's thresholds are verified (see the rules' source) */
   verified: boolean
+  /** The plan whose thresholds were applied (national defaults or the county's own) */
+  plan: string
+  /** Where the suggested level's thresholds come from; '' when no level is reached */
+  source: string
   reason: string
   reasonEn: string
 }
@@ -166,27 +162,35 @@ export function suggestReliefResponse(facts: DisasterFacts, rules: ReliefRespons
         nameEn: en,
         triggers,
         verified: thresholds.verified,
+        plan: rules.plan,
+        source: thresholds.source,
         reason: `${triggers.map((t) => t.reason).join('；')}，建议启动${zh}（${rules.plan}）`,
-        reasonEn: `${triggers.map((t) => t.reasonEn).join('; ')}: suggest a ${en}`,
+        reasonEn: `${triggers.map((t) => t.reasonEn).join('; ')}: suggest a ${en} (${rules.plan})`,
       }
     }
   }
-  return { ok: true, level: null, name: '未达到响应启动条件', nameEn: 'no response level reached', triggers: [], verified: true, reason: `未达到${rules.plan}任何一级响应的启动条件`, reasonEn: 'No response level’s trigger is reached' }
+  return { ok: true, level: null, name: '未达到响应启动条件', nameEn: 'no response level reached', triggers: [], verified: true, plan: rules.plan, source: '', reason: `未达到${rules.plan}任何一级响应的启动条件`, reasonEn: 'No response level’s trigger is reached' }
 }
 
-/** Problems in a thresholds table a deployment edits (zh, en); empty when usable. */
-export function checkReliefRules(rules: ReliefResponseRules): { zh: string; en: string }[] {
-  const problems: { zh: string; en: string }[] = []
-  if (rules.levels.length === 0) problems.push({ zh: '至少需要一个响应等级', en: 'At least one level is needed' })
+/** A problem in a thresholds table: where (`levels.<index>.<criterion>`), in Chinese and English. */
+export interface ReliefRulesProblem { field: string; zh: string; en: string }
+
+/** Problems in a thresholds table a deployment edits; empty when usable. */
+export function checkReliefRules(rules: ReliefResponseRules): ReliefRulesProblem[] {
+  const problems: ReliefRulesProblem[] = []
+  if (rules.levels.length === 0) problems.push({ field: 'levels', zh: '至少需要一个响应等级', en: 'At least one level is needed' })
   rules.levels.forEach((thresholds, i) => {
     const above = rules.levels[i - 1]
-    if (above && thresholds.level <= above.level) problems.push({ zh: `第${i + 1}项的等级应低于上一项`, en: `Entry ${i + 1} must be a lower level than the one before` })
+    if (above && thresholds.level <= above.level) problems.push({ field: `levels.${i}.level`, zh: `第${i + 1}项的等级应低于上一项`, en: `Entry ${i + 1} must be a lower level than the one before` })
+    if (reliefCriteria.every((c) => thresholds[c] === undefined)) problems.push({ field: `levels.${i}`, zh: `${levelNames[thresholds.level].zh}至少需要一项阈值`, en: `${levelNames[thresholds.level].en}: at least one threshold is needed` })
     for (const criterion of reliefCriteria) {
       const value = thresholds[criterion]
       if (value === undefined) continue
-      if (!Number.isFinite(value) || value <= 0) problems.push({ zh: `${levelNames[thresholds.level].zh}的${criterionNames[criterion].zh}阈值应为正数`, en: `${levelNames[thresholds.level].en}: the ${criterion} threshold must be positive` })
+      const field = `levels.${i}.${criterion}`
+      if (!Number.isFinite(value) || value <= 0) problems.push({ field, zh: `${levelNames[thresholds.level].zh}的${criterionNames[criterion].zh}阈值应为正数`, en: `${levelNames[thresholds.level].en}: the ${criterion} threshold must be positive` })
+      if (criterion === 'droughtAidShare' && value > 1) problems.push({ field, zh: `${levelNames[thresholds.level].zh}的${criterionNames[criterion].zh}阈值应为不超过1的比例`, en: `${levelNames[thresholds.level].en}: the ${criterion} threshold is a share, at most 1` })
       const higher = above?.[criterion]
-      if (higher !== undefined && value >= higher) problems.push({ zh: `${levelNames[thresholds.level].zh}的${criterionNames[criterion].zh}阈值应低于上一级`, en: `${levelNames[thresholds.level].en}: the ${criterion} threshold must be below the level above` })
+      if (higher !== undefined && value >= higher) problems.push({ field, zh: `${levelNames[thresholds.level].zh}的${criterionNames[criterion].zh}阈值应低于上一级`, en: `${levelNames[thresholds.level].en}: the ${criterion} threshold must be below the level above` })
     }
   })
   return problems

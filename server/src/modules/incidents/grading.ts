@@ -2,7 +2,7 @@
 import { gradeAccident, type AccidentGrade } from '@yingji/domain/incidents/accidentGrade'
 import { accidentReportingDeadlines, type ReportingReceipts, type ReportingStep } from '@yingji/domain/incidents/accidentReporting'
 import { isGradedAsAccident, isNaturalDisaster } from '@yingji/domain/incidents/classification'
-import { suggestReliefResponse, type ReliefSuggestion } from '@yingji/domain/incidents/reliefResponse'
+import { suggestReliefResponse, type ReliefResponseRules, type ReliefSuggestion } from '@yingji/domain/incidents/reliefResponse'
 import type { IncidentFacts } from '@yingji/domain/plans/incidentFacts'
 import type { WarningLevel } from '@yingji/domain/cap/warningLevels'
 
@@ -27,21 +27,31 @@ export interface Grades {
   relief: ReliefSuggestion | null
 }
 
-export function gradesOf(category: string, facts: Facts): Grades {
-  let accident: AccidentGrade | null = null
+/** Decree 493's level of a work-safety accident; null for other incidents. */
+export function accidentGradeOf(category: string, facts: Facts): AccidentGrade | null {
+  if (!isGradedAsAccident(category)) return null
+  const g = gradeAccident({ deaths: facts.deaths ?? 0, seriousInjuries: facts.seriousInjuries ?? 0, directLossYuan: facts.directLossYuan ?? 0 })
+  return g.ok ? g : null
+}
+
+/** `rules`: the thresholds in force where the incident is (reliefThresholds.ts). */
+export function gradesOf(category: string, facts: Facts, rules: ReliefResponseRules): Grades {
   let relief: ReliefSuggestion | null = null
-  if (isGradedAsAccident(category)) {
-    const g = gradeAccident({ deaths: facts.deaths ?? 0, seriousInjuries: facts.seriousInjuries ?? 0, directLossYuan: facts.directLossYuan ?? 0 })
-    if (g.ok) accident = g
-  }
   if (isNaturalDisaster(category)) {
     const r = suggestReliefResponse({
       deaths: facts.deaths ?? 0, missing: facts.missing ?? 0, emergencyRelocated: facts.evacuated ?? 0,
       needingEmergencyAid: facts.needingEmergencyAid ?? 0, damagedRooms: facts.damagedRooms, damagedHouseholds: facts.damagedHouseholds,
-    })
+    }, rules)
     if (r.ok) relief = r
   }
-  return { accident, relief }
+  return { accident: accidentGradeOf(category, facts), relief }
+}
+
+/** The suggestion as the incident views show it. */
+export function reliefView(relief: ReliefSuggestion | null) {
+  if (!relief) return null
+  const { level, name, nameEn, verified, plan, source, reason, reasonEn } = relief
+  return { level, name, nameEn, verified, plan, source, reason, reasonEn }
 }
 
 /** The facts plans' criteria compare (domain/src/plans/incidentFacts.ts). */

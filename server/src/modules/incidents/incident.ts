@@ -5,8 +5,9 @@ import { responseLevelName } from '@yingji/domain/incidents/sitrepText'
 import type { Queryable } from '../../db/database.ts'
 import type { Actor } from '../../http/access.ts'
 import { AppError, notFound } from '../../http/errors.ts'
-import { deadlinesOf, gradesOf } from './grading.ts'
+import { accidentGradeOf, deadlinesOf, gradesOf, reliefView } from './grading.ts'
 import * as queries from './queries.ts'
+import type { ReliefRulesOf } from './reliefThresholds.ts'
 
 export const iso = (v: Date | string) => new Date(v).toISOString()
 export const isoOrNull = (v: Date | string | null) => (v === null ? null : iso(v))
@@ -22,7 +23,7 @@ export function assertOpen(row: queries.IncidentRow): void {
 }
 
 export function reportingView(row: queries.IncidentRow, steps: queries.StepRow[], now: Date) {
-  const grade = gradesOf(row.category, row.facts).accident
+  const grade = accidentGradeOf(row.category, row.facts)
   if (!grade) return []
   const byStep = new Map(steps.map((s) => [s.step, s]))
   const done = Object.fromEntries(steps.filter((s) => s.done_at !== null).map((s) => [s.step, new Date(s.done_at!)]))
@@ -41,8 +42,8 @@ export function reportingView(row: queries.IncidentRow, steps: queries.StepRow[]
 
 export type ReportingView = ReturnType<typeof reportingView>
 
-export function incidentView(row: queries.IncidentRow, divisionName: string | null, steps: queries.StepRow[], now = new Date()) {
-  const grades = gradesOf(row.category, row.facts)
+export function incidentView(row: queries.IncidentRow, divisionName: string | null, steps: queries.StepRow[], reliefRules: ReliefRulesOf, now = new Date()) {
+  const grades = gradesOf(row.category, row.facts, reliefRules(row.division_code))
   const subtype = subtypeOf(row.subtype)
   const category = categoryNames[row.category as IncidentCategory]
   return {
@@ -71,7 +72,7 @@ export function incidentView(row: queries.IncidentRow, divisionName: string | nu
       activatedBy: row.activated_by_name ?? '', activatedAt: isoOrNull(row.activated_at),
     },
     accidentGrade: grades.accident ? { level: grades.accident.level, name: grades.accident.name, nameEn: grades.accident.nameEn, reason: grades.accident.reason, reasonEn: grades.accident.reasonEn } : null,
-    reliefSuggestion: grades.relief ? { level: grades.relief.level, name: grades.relief.name, nameEn: grades.relief.nameEn, verified: grades.relief.verified, reason: grades.relief.reason, reasonEn: grades.relief.reasonEn } : null,
+    reliefSuggestion: reliefView(grades.relief),
     reportingDeadlines: reportingView(row, steps, now),
     createdBy: row.created_by_name,
     createdAt: iso(row.created_at),

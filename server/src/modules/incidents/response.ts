@@ -17,7 +17,8 @@ import { recordAudit } from '../auth/index.ts'
 import { divisionNames } from '../geo/index.ts'
 import { enqueueEvent } from '../events/outbox.ts'
 import { changed, type IncidentsContext } from './context.ts'
-import { gradesOf, planFactsOf } from './grading.ts'
+import { gradesOf, planFactsOf, reliefView } from './grading.ts'
+import { reliefRulesOf } from './reliefThresholds.ts'
 import { assertOpen, iso, loadIncident } from './incident.ts'
 import { appendLog } from './log.ts'
 import { nearby } from './nearby.ts'
@@ -41,12 +42,12 @@ export async function responsesOf(q: Queryable, incidentId: string) {
 export async function suggestions(db: Db, actor: Actor, id: string, radiusKm: number) {
   const row = await loadIncident(db, actor, id)
   const facts = planFactsOf(row)
-  const grades = gradesOf(row.category, row.facts)
+  const grades = gradesOf(row.category, row.facts, (await reliefRulesOf(db))(row.division_code))
   const at = row.lon === null || row.lat === null ? null : { lon: Number(row.lon), lat: Number(row.lat) }
   return {
     facts,
     plans: await suggestPlansFor(db, facts),
-    reliefResponse: grades.relief ? { level: grades.relief.level, name: grades.relief.name, nameEn: grades.relief.nameEn, verified: grades.relief.verified, reason: grades.relief.reason, reasonEn: grades.relief.reasonEn } : null,
+    reliefResponse: reliefView(grades.relief),
     accidentGrade: grades.accident ? { level: grades.accident.level, name: grades.accident.name, nameEn: grades.accident.nameEn, reason: grades.accident.reason, reasonEn: grades.accident.reasonEn } : null,
     radiusKm,
     nearby: at ? await nearby(db, at, radiusKm, actor.jurisdiction) : [],

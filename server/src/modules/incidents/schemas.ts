@@ -56,9 +56,42 @@ export const ReliefSuggestion = Type.Object({
     reasonEn: Type.String(),
   }, { additionalProperties: false })),
   verified: Type.Boolean({ description: '该等级的阈值是否已核实 · whether this level\'s thresholds are verified' }),
+  plan: Type.String({ description: '所用阈值的预案（国家默认或本县配置）· the plan whose thresholds were applied' }),
+  source: Type.String({ description: '该等级阈值的出处 · where the level\'s thresholds come from' }),
   reason: Type.String(),
   reasonEn: Type.String(),
 }, { additionalProperties: false, description: '自然灾害救助应急响应建议（国家自然灾害救助应急预案）· suggested relief response level; a person decides' })
+
+const Threshold = (description: string) => Type.Optional(Type.Number({ exclusiveMinimum: 0, description }))
+const reliefRulesProps = {
+  plan: Type.String({ minLength: 1, maxLength: 200, description: '阈值所依据的预案 · the plan the thresholds come from', examples: ['乐平市自然灾害救助应急预案'] }),
+  countMissing: Type.Boolean({ description: '死亡人数是否含失踪（2024 版：死亡和失踪）· whether the missing count with the dead' }),
+  relocationAndAid: Type.Union([Type.Literal('sum'), Type.Literal('either')], { description: 'sum: 紧急转移安置与需紧急生活救助相加 · either: 任一项 · how the two counts combine' }),
+  levels: Type.Array(Type.Object({
+    level: Level,
+    verified: Type.Boolean({ description: '数值是否已与现行预案核对 · checked against the plan in force' }),
+    source: Type.String({ minLength: 1, maxLength: 200, description: '出处（文号、条款）· source: document and clause' }),
+    deathsAndMissing: Threshold('死亡和失踪（人）· dead and missing'),
+    relocatedAndNeedingAid: Threshold('紧急转移安置和需紧急生活救助（人）· relocated and needing aid'),
+    damagedRooms: Threshold('倒塌和严重损坏房屋（间）· rooms'),
+    damagedHouseholds: Threshold('倒塌和严重损坏房屋（户）· households'),
+    droughtAidShare: Threshold('因旱需政府救助人口占农牧业人口比例（0–1）· drought aid share'),
+    droughtAidPeople: Threshold('因旱需政府救助人口 · people needing drought aid'),
+  }, { additionalProperties: false }), { minItems: 1, maxItems: 4, description: '由高到低 · highest level first' }),
+}
+export const ReliefRules = Type.Object(reliefRulesProps, { additionalProperties: false })
+
+const CountyCode = Type.String({ pattern: '^[0-9]{12}$', description: '县级行政区划代码；缺省为本人所在县 · county division code; default the caller\'s county' })
+export const ReliefThresholdsQuery = Type.Object({ countyCode: Type.Optional(CountyCode) }, { additionalProperties: false })
+export const ReliefThresholdsBody = Type.Object({ countyCode: Type.Optional(CountyCode), ...reliefRulesProps }, { additionalProperties: false })
+export const ReliefThresholds = Type.Object({
+  countyCode: Type.String(),
+  origin: Type.Union([Type.Literal('county'), Type.Literal('national')], { description: 'county: 本县配置生效 · national: 国家默认值' }),
+  rules: ReliefRules,
+  national: ReliefRules,
+  updatedBy: Type.Union([Type.String(), Type.Null()]),
+  updatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+}, { description: '自然灾害救助应急响应启动阈值（县级配置）· relief response thresholds, county configuration' })
 
 // ---- incidents, response, tasks, log, sitreps, duty -----------------------------------------
 

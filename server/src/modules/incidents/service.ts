@@ -18,7 +18,9 @@ import { recordAudit } from '../auth/index.ts'
 import { divisionNames, divisionPlaces, parseDivisionCode } from '../geo/index.ts'
 import { enqueueEvent } from '../events/outbox.ts'
 import { changed, type IncidentsContext } from './context.ts'
-import { deadlinesOf, gradesOf, type Facts } from './grading.ts'
+import { accidentGradeOf, deadlinesOf, gradesOf, type Facts } from './grading.ts'
+import { reliefRulesOf } from './reliefThresholds.ts'
+import type { ReliefResponseRules } from '@yingji/domain/incidents/reliefResponse'
 import { assertOpen, incidentView, iso, loadIncident, type IncidentView } from './incident.ts'
 import { appendLog, logOf } from './log.ts'
 import * as queries from './queries.ts'
@@ -33,7 +35,7 @@ export const incidentCreatedTopic = 'incidents.created'
 
 async function viewOf(q: Queryable, row: queries.IncidentRow): Promise<IncidentView> {
   const names = await divisionNames(q, [row.division_code])
-  return incidentView(row, names.get(row.division_code) ?? null, await queries.findSteps(q, row.id))
+  return incidentView(row, names.get(row.division_code) ?? null, await queries.findSteps(q, row.id), await reliefRulesOf(q))
 }
 
 export async function getIncidentView(q: Queryable, actor: Actor, id: string): Promise<IncidentView> {
@@ -49,8 +51,8 @@ async function resolveDivision(q: Queryable, actor: Actor, raw: string, field: s
   return { code, ...place }
 }
 
-function gradeText(category: string, facts: Facts): string | null {
-  const { accident, relief } = gradesOf(category, facts)
+function gradeText(category: string, facts: Facts, rules: ReliefResponseRules): string | null {
+  const { accident, relief } = gradesOf(category, facts, rules)
   if (accident) return `定级：${accident.name}（${accident.reason}）`
   if (relief && relief.level !== null) return `建议救助响应：${relief.name}（${relief.reason}）`
   return null
@@ -58,7 +60,7 @@ function gradeText(category: string, facts: Facts): string | null {
 
 /** Steps stored to match the grade: tracked while the incident is an accident. */
 async function syncReporting(q: Queryable, row: { id: string; category: string; facts: Facts; occurred_at: Date | string }): Promise<void> {
-  const grade = gradesOf(row.category, row.facts).accident
+  const grade = accidentGradeOf(row.category, row.facts)
   if (!grade) {
     await queries.syncSteps(q, row.id, [])
     return
@@ -87,7 +89,9 @@ interface NewIncidentInput {
 /** Inserts an incident with its grade, reporting steps, log entry, audit and event (inside `tx`). */
 export async function insertIncidentTx(tx: Queryable, actor: Actor | null, input: NewIncidentInput): Promise<string> {
   const id = crypto.randomUUID()
-  const grades = gradesOf(input.category, input.facts)
+  const rulesOf = await reliefRulesOf(tx)
+  const rules = rulesOf(input.divisionCode)
+  const grades = gradesOf(input.category, input.facts, rules)
   await queries.insertIncident(tx, {
     id, category: input.category, subtype: input.subtype, title: input.title.trim(), description: input.description,
     division_code: input.divisionCode, lon: input.location?.lon ?? null, lat: input.location?.lat ?? null, address: input.address,
@@ -98,10 +102,10 @@ export async function insertIncidentTx(tx: Queryable, actor: Actor | null, input
   await syncReporting(tx, { id, category: input.category, facts: input.facts, occurred_at: input.occurredAt })
   const sourceText = { alarm: '由监测告警生成', call: '值班接报', village_report: '村（社区）报告', manual: '手工录入' }[input.source]
   await appendLog(tx, id, actor, { kind: 'created', text: `${sourceText}：${input.title.trim()}`, data: { source: input.source, sourceAlarmId: input.sourceAlarmId, caller: input.caller } })
-  const graded = gradeText(input.category, input.facts)
+  const graded = gradeText(input.category, input.facts, rules)
   if (graded) await appendLog(tx, id, actor, { kind: 'graded', text: graded, data: { accidentLevel: grades.accident?.level ?? null, reliefLevel: grades.relief?.level ?? null } })
   const row = (await queries.findIncident(tx, id))!
-  const view = incidentView(row, null, await queries.findSteps(tx, id))
+  const view = incidentView(row, null, await queries.findSteps(tx, id), rulesOf)
   await recordAudit(tx, { actor, action: 'incident.create', entity, entityId: id, after: view })
   await enqueueEvent(tx, incidentCreatedTopic, { id, title: view.title, category: view.category, subtype: view.subtype, divisionCode: view.divisionCode, source: view.source })
   return id
@@ -196,10 +200,11 @@ export async function listIncidents(db: Db, actor: Actor, query: Static<typeof I
   }
   const rows = await queries.findIncidents(db, { prefix: divisionPrefix(root), status: query.status, category: query.category }, query.limit)
   const names = await divisionNames(db, rows.map((r) => r.division_code))
+  const rulesOf = await reliefRulesOf(db)
   const items = []
   for (const r of rows) {
     const steps = r.category === 'accident' ? await queries.findSteps(db, r.id) : []
-    items.push({ ...incidentView(r, names.get(r.division_code) ?? null, steps), tasks: { total: r.task_total, done: r.task_done, overdue: r.task_overdue } })
+    items.push({ ...incidentView(r, names.get(r.division_code) ?? null, steps, rulesOf), tasks: { total: r.task_total, done: r.task_done, overdue: r.task_overdue } })
   }
   return { items }
 }
@@ -259,15 +264,16 @@ export async function patchFacts(ctx: IncidentsContext, actor: Actor, id: string
       if (old !== (value ?? undefined)) diffs.push(`${factLabels[key] ?? key} ${old ?? '—'} → ${value ?? '—'}`)
     }
     if (diffs.length === 0) return { view: await viewOf(tx, row), changed: false }
-    const gradesBefore = gradesOf(row.category, before)
-    const gradesAfter = gradesOf(row.category, after)
+    const rules = (await reliefRulesOf(tx))(row.division_code)
+    const gradesBefore = gradesOf(row.category, before, rules)
+    const gradesAfter = gradesOf(row.category, after, rules)
     await queries.updateFacts(tx, id, after, gradesAfter.accident?.level ?? null, gradesAfter.relief?.level ?? null)
     await queries.insertFactChange(tx, id, { id: actor.kind === 'user' ? actor.id : null, name: actor.name }, before, after, note ?? null)
     await appendLog(tx, id, actor, { kind: 'facts_changed', text: `事实更新：${diffs.join('，')}${note ? `（${note}）` : ''}`, data: { before, after } })
     const accidentChanged = gradesBefore.accident?.level !== gradesAfter.accident?.level
     const reliefChanged = gradesBefore.relief?.level !== gradesAfter.relief?.level
     if (accidentChanged || reliefChanged) {
-      await appendLog(tx, id, actor, { kind: 'graded', text: `重新定级：${gradeText(row.category, after) ?? '未达到响应启动条件'}`, data: { accidentLevel: gradesAfter.accident?.level ?? null, reliefLevel: gradesAfter.relief?.level ?? null } })
+      await appendLog(tx, id, actor, { kind: 'graded', text: `重新定级：${gradeText(row.category, after, rules) ?? '未达到响应启动条件'}`, data: { accidentLevel: gradesAfter.accident?.level ?? null, reliefLevel: gradesAfter.relief?.level ?? null } })
     }
     await syncReporting(tx, { ...row, facts: after })
     const view = await viewOf(tx, (await queries.findIncident(tx, id))!)

@@ -32,6 +32,8 @@ const Grade = Type.Object({ level: Level, name: Type.String(), nameEn: Type.Stri
 const ReliefGrade = Type.Object({
   level: Nullable(Level), name: Type.String(), nameEn: Type.String(), reason: Type.String(), reasonEn: Type.String(),
   verified: Type.Boolean({ description: '该等级阈值是否已核实 · whether the thresholds are verified' }),
+  plan: Type.String({ description: '所用阈值的预案 · the plan whose thresholds were applied' }),
+  source: Type.String({ description: '该等级阈值的出处 · source of the level\'s thresholds' }),
 })
 
 const ReportingDeadline = Type.Object({

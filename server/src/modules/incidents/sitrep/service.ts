@@ -16,6 +16,7 @@ import { recordAudit } from '../../auth/index.ts'
 import { divisionNames } from '../../geo/index.ts'
 import { changed, type IncidentsContext } from '../context.ts'
 import { gradesOf } from '../grading.ts'
+import { reliefRulesOf } from '../reliefThresholds.ts'
 import { assertOpen, iso, loadIncident } from '../incident.ts'
 import { appendLog, logOf } from '../log.ts'
 import type { SitrepCreateBody, SitrepPatchBody } from '../schemas.ts'
@@ -72,7 +73,7 @@ export async function createSitrep(ctx: IncidentsContext, actor: Actor, incident
     assertOpen(row)
     const [{ n }] = (await queryRows<{ n: number }>(tx, sql`SELECT coalesce(max(number), 0)::int + 1 AS n FROM incidents.sitreps WHERE incident_id = ${incidentId}`)) as [{ n: number }]
     const place = (await divisionNames(tx, [row.division_code])).get(row.division_code) ?? ''
-    const grades = gradesOf(row.category, row.facts)
+    const grades = gradesOf(row.category, row.facts, (await reliefRulesOf(tx))(row.division_code))
     const tasks = await tasksOf(tx, incidentId)
     const log = await logOf(tx, incidentId)
     const warnings = await warningsFor(tx, row)
