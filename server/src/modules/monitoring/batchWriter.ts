@@ -50,6 +50,9 @@ export interface BatchWriterOptions {
 
 const dayMs = 86_400_000
 
+/** A reading's identity, as `insertReadings` answers it */
+const keyOf = (r: ReadingRow): string => `${r.deviceId}|${r.metric}|${r.ts}`
+
 export class BatchWriter {
   private readonly queue: Entry[] = []
   private queued = 0
@@ -72,7 +75,7 @@ export class BatchWriter {
     }
   }
 
-  /** Rows in the queue, or null when they do not fit (the caller answers 429). */
+  /** Rows in the queue, or null when they do not fit (the caller answers 429). A submission repeats no (device, metric, ts) (`checkItems` sees to it). */
   trySubmit(rows: readonly ReadingRow[]): Promise<boolean[]> | null {
     if (this.closed) return null
     if (rows.length === 0) return Promise.resolve([])
@@ -154,28 +157,36 @@ export class BatchWriter {
       count += entry.rows.length
     }
     this.inFlightOldest = batch[0]!.enqueuedAt
-    // A key repeated within the batch (two requests carrying the same reading) is sent once;
-    // its later copies are duplicates, as a stored one would be.
+    // Two submissions of the batch can carry the same reading (a device retrying before its
+    // answer): such a key is sent once and its later copies are duplicates, as a stored one
+    // would be. Only submissions sharing a device can repeat each other, so keys are built only then.
+    const owner = new Map<string, number>()
+    let shared = false
+    batch.forEach((entry, e) => {
+      for (const r of entry.rows) {
+        const first = owner.get(r.deviceId)
+        if (first === undefined) owner.set(r.deviceId, e)
+        else if (first !== e) shared = true
+      }
+    })
     const seen = new Set<string>()
-    const keys: string[] = []
     const sent: ReadingRow[] = []
     const deviceIds: string[] = []
     const metrics: string[] = []
     const ts: number[] = []
     const values: number[] = []
     const days = new Set<number>()
-    const devices = new Set<string>()
     const firsts = batch.map((entry) => entry.rows.map((r) => {
-      const key = `${r.deviceId}|${r.metric}|${r.ts}`
-      if (seen.has(key)) return false
-      seen.add(key)
-      keys.push(key)
+      if (shared) {
+        const key = keyOf(r)
+        if (seen.has(key)) return false
+        seen.add(key)
+      }
       sent.push(r)
       deviceIds.push(r.deviceId)
       metrics.push(r.metric)
       ts.push(r.ts)
       values.push(r.value)
-      devices.add(r.deviceId)
       const day = Math.floor(r.ts / dayMs) * dayMs
       if (!this.knownDays.has(day)) days.add(day)
       return true
@@ -185,10 +196,10 @@ export class BatchWriter {
       written = await this.db.transaction(async (tx) => {
         for (const day of days) await queries.ensureDayPartition(tx, day)
         const inserted = await queries.insertReadings(tx, deviceIds, metrics, ts, values)
-        const stored = inserted ? sent.filter((_, i) => inserted.has(keys[i]!)) : sent
+        const stored = inserted ? sent.filter((r) => inserted.has(keyOf(r))) : sent
         // In the same transaction: a reading and its share of the rollups are stored together or not at all.
         await queries.addRollups(tx, rollupsOf(stored))
-        await queries.touchDevices(tx, [...devices])
+        await queries.touchDevices(tx, [...owner.keys()])
         return { inserted, stored }
       })
     } catch (error) {
@@ -203,7 +214,7 @@ export class BatchWriter {
     const { inserted, stored } = written
     batch.forEach((entry, e) => {
       const first = firsts[e]!
-      entry.resolve(inserted ? entry.rows.map((r, i) => first[i]! && inserted.has(`${r.deviceId}|${r.metric}|${r.ts}`)) : first)
+      entry.resolve(inserted ? entry.rows.map((r, i) => first[i]! && inserted.has(keyOf(r))) : first)
     })
     this.totals.storedTotal += stored.length
     this.totals.duplicateTotal += count - stored.length

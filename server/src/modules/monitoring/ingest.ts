@@ -30,6 +30,15 @@ function parseTs(ts: unknown): number {
   return Date.parse(ts)
 }
 
+const itemFields = new Set(['metric', 'ts', 'value'])
+
+/** Fields of an item besides metric, ts and value (a rest pattern would copy every item). */
+function unknownFields(item: object): string[] {
+  const unknown: string[] = []
+  for (const key in item) if (!itemFields.has(key)) unknown.push(key)
+  return unknown
+}
+
 export interface CheckedBatch {
   rows: ReadingRow[]
   /** For each row, its index in the batch */
@@ -43,15 +52,17 @@ export function checkItems(device: DeviceInfo, items: readonly unknown[], now: n
   const rows: ReadingRow[] = []
   const indexOf: number[] = []
   const results: ItemResult[] = new Array<ItemResult>(items.length)
-  const seen = new Set<string>()
+  // Timestamps already taken, per metric: a number set, not a string key per item.
+  const seen = new Map<string, Set<number>>()
   items.forEach((item, index) => {
     if (!item || typeof item !== 'object' || Array.isArray(item)) {
       results[index] = reject(index, 'not_an_object', '应为 {metric, ts, value} 对象', 'Expected an object {metric, ts, value}')
       return
     }
-    const { metric, ts, value, ...rest } = item as Record<string, unknown>
-    if (Object.keys(rest).length > 0) {
-      results[index] = reject(index, 'unknown_field', `不认识的字段：${Object.keys(rest).join(', ')}`, `Unknown field: ${Object.keys(rest).join(', ')}`)
+    const { metric, ts, value } = item as Record<string, unknown>
+    const unknown = unknownFields(item)
+    if (unknown.length > 0) {
+      results[index] = reject(index, 'unknown_field', `不认识的字段：${unknown.join(', ')}`, `Unknown field: ${unknown.join(', ')}`)
       return
     }
     if (typeof metric !== 'string' || !metrics.has(metric)) {
@@ -75,12 +86,13 @@ export function checkItems(device: DeviceInfo, items: readonly unknown[], now: n
       results[index] = reject(index, 'ts_too_old', 'ts 早于数据保留期', 'ts is older than the retention period')
       return
     }
-    const key = `${metric}|${t}`
-    if (seen.has(key)) {
+    let taken = seen.get(metric)
+    if (!taken) seen.set(metric, (taken = new Set()))
+    if (taken.has(t)) {
       results[index] = { index, status: 'duplicate' }
       return
     }
-    seen.add(key)
+    taken.add(t)
     rows.push({ deviceId: device.id, metric, ts: t, value })
     indexOf.push(index)
   })

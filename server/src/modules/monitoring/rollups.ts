@@ -25,19 +25,26 @@ const widths: readonly (readonly [RollupBucket, number])[] = [['1m', 60_000], ['
 /** The minute and hour rollups of `rows` (each row counted once). */
 export function rollupsOf(rows: readonly ReadingRow[]): RollupRow[] {
   const byKey = new Map<string, RollupRow>()
+  // A device's readings mostly arrive together: the previous row's bucket is looked up first.
+  const last: (RollupRow | undefined)[] = widths.map(() => undefined)
   for (const r of rows) {
-    for (const [bucket, width] of widths) {
+    for (let w = 0; w < widths.length; w++) {
+      const [bucket, width] = widths[w]!
       const ts = Math.floor(r.ts / width) * width
-      const key = `${r.deviceId}|${r.metric}|${bucket}|${ts}`
-      const rollup = byKey.get(key)
-      if (!rollup) {
-        byKey.set(key, { deviceId: r.deviceId, metric: r.metric, bucket, ts, n: 1, sum: r.value, min: r.value, max: r.value })
-      } else {
-        rollup.n++
-        rollup.sum += r.value
-        if (r.value < rollup.min) rollup.min = r.value
-        if (r.value > rollup.max) rollup.max = r.value
+      let rollup = last[w]
+      if (!rollup || rollup.ts !== ts || rollup.deviceId !== r.deviceId || rollup.metric !== r.metric) {
+        const key = `${r.deviceId}|${r.metric}|${bucket}|${ts}`
+        rollup = byKey.get(key)
+        if (!rollup) {
+          byKey.set(key, (last[w] = { deviceId: r.deviceId, metric: r.metric, bucket, ts, n: 1, sum: r.value, min: r.value, max: r.value }))
+          continue
+        }
+        last[w] = rollup
       }
+      rollup.n++
+      rollup.sum += r.value
+      if (r.value < rollup.min) rollup.min = r.value
+      if (r.value > rollup.max) rollup.max = r.value
     }
   }
   return [...byKey.values()]
