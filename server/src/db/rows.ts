@@ -9,3 +9,9 @@ export async function queryRows<T>(q: Queryable, query: SQL): Promise<T[]> {
   const result = (await q.execute(query)) as unknown as { rows: T[] }
   return result.rows
 }
+
+/** Rows a write statement changed (PGlite answers `affectedRows`, node-postgres `rowCount`). */
+export function affectedRows(result: unknown): number {
+  const r = result as { affectedRows?: number; rowCount?: number | null }
+  return r.affectedRows ?? r.rowCount ?? 0
+}
