@@ -349,7 +349,7 @@ export async function draftUpdate(db: Db, actor: Actor, id: string, body: Update
   return db.transaction(async (tx) => {
     const row = await load(tx, actor, id, true)
     assertAllowed(actor, row, 'update')
-    const merged = merge({ ...row, msg_type: 'Update' }, body)
+    const merged = merge({ ...row, msg_type: 'Update' }, { ...await escalation(tx, row), ...body })
     // the headline of an Update says so, unless the author wrote one
     if (body.headline === undefined && row.headline === defaultHeadline({ senderName: capSender().name, hazard: row.hazard as HazardEventKey, level: row.level as WarningLevel }).zh) {
       merged.headline = undefined
@@ -416,15 +416,13 @@ export const hazardOfDeviceType: Readonly<Record<string, HazardEventKey>> = {
 
 export const fromAlarmCircleKm = 2
 
-export async function draftFromAlarm(db: Db, actor: Actor, alarmId: string) {
+export async function draftFromAlarm(db: Queryable, actor: Actor, alarmId: string) {
   const alarm = await queries.findAlarmSource(db, alarmId)
   if (!alarm || !isWithinDivision(alarm.division_code, actor.jurisdiction)) throw notFound(`告警 ${alarmId}`, `Alarm ${alarmId}`, 'params.alarmId')
   const hazard = hazardOfDeviceType[alarm.device_type] ?? 'rainstorm'
   const level = alarm.level as WarningLevel
   const township = `${alarm.division_code.slice(0, 9)}000`
-  const names = await findDivisionNames(db, [township, `${township.slice(0, 6)}000000`])
-  const areaName = `${names.get(`${township.slice(0, 6)}000000`) ?? ''}${names.get(township) ?? ''}`
-  const text = fillTemplate(instructionTemplate(hazard, level), { zh: areaName })
+  const text = fillTemplate(instructionTemplate(hazard, level), { zh: await alarmAreaName(db, alarm) })
   const hours = level === 'red' || level === 'orange' ? 12 : 24
   const body: CreateBody = {
     event: hazard, level,
@@ -440,6 +438,35 @@ export async function draftFromAlarm(db: Db, actor: Actor, alarmId: string) {
     body,
     circleArea: { circle: { center: [alarm.lon, alarm.lat], radiusKm: fromAlarmCircleKm } },
     alarm: { id: alarm.id, level: alarm.level, deviceType: alarm.device_type, deviceName: alarm.device_name, divisionCode: alarm.division_code, message: alarm.message },
+  }
+}
+
+/** 乐平市镇桥镇: the county and township of the alarm's device, as the templates name an area. */
+async function alarmAreaName(q: Queryable, alarm: queries.AlarmSource): Promise<string> {
+  const township = `${alarm.division_code.slice(0, 9)}000`
+  const county = `${township.slice(0, 6)}000000`
+  const names = await findDivisionNames(q, [township, county])
+  return `${names.get(county) ?? ''}${names.get(township) ?? ''}`
+}
+
+/**
+ * An Update of a warning drafted from an alarm that has escalated since (SCENARIO step 5: 104 mm,
+ * orange → red) starts at the alarm's level; its texts follow the new level's template and
+ * measurement where the author left the template's text as it was.
+ */
+async function escalation(q: Queryable, row: queries.WarningRow): Promise<UpdateBody> {
+  const alarm = row.source_alarm_id ? await queries.findAlarmSource(q, row.source_alarm_id) : null
+  const now = alarm ? warningLevelInfo[alarm.level as WarningLevel] : undefined
+  const was = warningLevelInfo[row.level as WarningLevel]
+  if (!alarm || !now || !was || now.rank >= was.rank) return {}
+  const areaName = await alarmAreaName(q, alarm)
+  const hazard = row.hazard as HazardEventKey
+  const before = fillTemplate(instructionTemplate(hazard, was.level), { zh: areaName })
+  const after = fillTemplate(instructionTemplate(hazard, now.level), { zh: areaName })
+  if (row.instruction !== before.instruction.zh) return { level: now.level }
+  return {
+    level: now.level, description: `${after.description.zh}${observation(alarm)}`, instruction: after.instruction.zh,
+    ...(row.description_en ? { descriptionEn: after.description.en, instructionEn: after.instruction.en } : {}),
   }
 }
 

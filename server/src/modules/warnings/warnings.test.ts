@@ -318,6 +318,19 @@ describe('warnings over HTTP: authoring, areas, approval, Update and Cancel', ()
     const circle = await post(`/api/warnings/from-alarm/${alarmId}?area=circle`, duty)
     expect(circle.statusCode, circle.body).toBe(201)
     expect(circle.json().area).toEqual({ circle: { center: [v!.lon, v!.lat], radiusKm: 2 } })
+
+    // SCENARIO step 5: the alarm escalates to red (104 mm); 更新预警 starts from the alarm's level, template and measurement
+    const issued = created.json()
+    await post(`/api/warnings/${issued.id}/submit`, zhenqiao)
+    expect((await post(`/api/warnings/${issued.id}/approve`, commander)).json().status).toBe('issued')
+    await platform.db.execute(sql`UPDATE monitoring.alarms SET level = 'red', value = 104 WHERE id = ${alarmId}::uuid`)
+    const update = await post(`/api/warnings/${issued.id}/update`, zhenqiao, {})
+    expect(update.statusCode, update.body).toBe(201)
+    const [red] = (await get(`/api/warnings/templates?hazard=rainstorm&level=red`, zhenqiao)).json().items
+    expect(update.json()).toMatchObject({ msgType: 'Update', level: 'red', headline: '乐平市应急管理局更新暴雨红色预警', instruction: red.instruction.zh.replaceAll('{area}', '乐平市镇桥镇') })
+    expect(update.json().description).toContain('（镇桥雨量站实测104毫米，已达红色预警标准）')
+    // a level the author gives wins
+    expect((await post(`/api/warnings/${issued.id}/update`, zhenqiao, { level: 'orange' })).json().level).toBe('orange')
   })
 
   it('the hazard catalogue and templates for the authoring UI; the routes are in the OpenAPI document', async () => {
