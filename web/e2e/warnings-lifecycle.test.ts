@@ -114,6 +114,8 @@ describe('warning lifecycle in Chromium: reject, Update, Cancel', () => {
       await expect.poll(() => chief.page.getByTestId('warning-timeline').innerText()).toContain('退回：影响范围需补充下游两个村')
       // An approver is not the author: no approve button any more, and nothing went public.
       expect(await chief.page.getByTestId('warning-approve').count()).toBe(0)
+      // The rejected draft goes back to its author: the commander may not rewrite, resubmit or delete it.
+      for (const button of ['warning-edit', 'warning-submit', 'warning-delete']) expect(await chief.page.getByTestId(button).count()).toBe(0)
       await shoot(chief.page, 'warnings-rejected-zh.png')
     } finally {
       await chief.context.close()
@@ -121,6 +123,36 @@ describe('warning lifecycle in Chromium: reject, Update, Cancel', () => {
     const detail = (await app.inject({ method: 'GET', url: `/api/warnings/${draft.id}`, headers: author })).json<{ status: string; reviewComment: string }>()
     expect(detail).toMatchObject({ status: 'rejected', reviewComment: '影响范围需补充下游两个村，请修改后重新提交。' })
     expect(await feed()).not.toContain('待退回')
+  })
+
+  it('a township officer sees a county warning over the township, without 更新预警 or 解除, and only the township\'s share of its audience', { timeout: 180_000 }, async () => {
+    const county = await post('/api/warnings', author, {
+      event: 'rainstorm', level: 'orange', headline: '乐平市暴雨橙色预警（两镇）', description: '镇桥镇、乐港镇3小时降雨量已达52毫米。',
+      expires: hours(12), area: { divisionCodes: ['360281100', '360281101'] },
+    })
+    await post(`/api/warnings/${county.id}/submit`, author)
+    await post(`/api/warnings/${county.id}/approve`, approver)
+    const townshipUser = await createTestUser(platform, { role: 'township', jurisdiction: '360281100', displayName: '孙镇长' })
+    const town = await signIn(townshipUser)
+    try {
+      await town.page.goto(`${baseUrl}/warnings/${county.id}`)
+      await town.page.getByTestId('status-issued').waitFor({ timeout: 30_000 })
+      await town.page.getByTestId('audience-scope').waitFor({ timeout: 60_000 })
+      expect(await town.page.getByTestId('audience-scope').innerText()).toContain('镇桥镇')
+      for (const button of ['warning-update', 'warning-cancel']) expect(await town.page.getByTestId(button).count()).toBe(0)
+      await shoot(town.page, 'warnings-township-county-warning-zh.png')
+    } finally {
+      await town.context.close()
+    }
+    // the county's duty officer, on the same page, may update it
+    const duty = await signIn(officer)
+    try {
+      await duty.page.goto(`${baseUrl}/warnings/${county.id}`)
+      await duty.page.getByTestId('warning-update').waitFor({ timeout: 30_000 })
+      expect(await duty.page.getByTestId('audience-scope').count()).toBe(0)
+    } finally {
+      await duty.context.close()
+    }
   })
 
   it('the duty officer updates an issued warning to red (CAP Update referencing it), the commander approves, then cancels it (CAP Cancel); the public page and feed follow', { timeout: 300_000 }, async () => {

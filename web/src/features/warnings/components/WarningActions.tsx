@@ -39,7 +39,7 @@ export function WarningActions({ warning, size = 'small', showOpen = false, edit
   if (allowed.has('delete')) {
     buttons.push(
       <Popconfirm key="delete" title={t('warnings.confirm.delete')} onConfirm={async () => { await remove.mutateAsync(warning.id).catch((e: Error) => message.error(e.message)); navigate('/warnings/list') }}>
-        <Button size={size} danger>{t('warnings.action.delete')}</Button>
+        <Button size={size} danger data-testid="warning-delete">{t('warnings.action.delete')}</Button>
       </Popconfirm>,
     )
   }
