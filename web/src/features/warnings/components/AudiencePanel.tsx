@@ -36,7 +36,11 @@ export function AudiencePanel({ warningId }: { warningId: string | undefined }) 
             columns={[
               { dataIndex: 'channel', render: (channel: string) => label('warnings.channel', channel) },
               { dataIndex: 'recipients', align: 'right' },
-              { dataIndex: 'missingAddress', render: (n: number) => (n > 0 ? <Tag color="warning">{t('warnings.audience.missing', { count: n })}</Tag> : null) },
+              {
+                dataIndex: 'missingAddress',
+                // dashboard push goes to a linked platform account, not an address
+                render: (n: number, row) => (n > 0 ? <Tag color="warning">{t(row.channel === 'app' ? 'warnings.audience.missingAccount' : 'warnings.audience.missing', { count: n })}</Tag> : null),
+              },
             ]} showHeader={false} />
         </Col>
         <Col xs={24} md={8}>
