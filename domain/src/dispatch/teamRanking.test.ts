@@ -32,6 +32,28 @@ describe('ranking (capability 40 %, readiness 25 %, travel 25 %, headcount 10 %)
       hazard: 'flood', order: ['flood', 'comprehensive'],
     },
     {
+      why: 'SCENARIO step 11 at 镇桥镇: the county flood team 47 min away beats the township militia platoons (flood-typed 12 min, comprehensive on the spot)',
+      teams: [
+        team({ id: 'county flood', type: 'flood', level: 'city', capabilities: ['flood', 'water_rescue'], headcount: 60, travelSeconds: 47 * 60 }),
+        team({ id: 'lilin platoon', type: 'flood', level: 'township', capabilities: ['flood'], travelSeconds: 12 * 60 }),
+        team({ id: 'zhenqiao platoon', level: 'township', capabilities: ['flood'], travelSeconds: 60 }),
+      ],
+      hazard: 'flood', order: ['county flood', 'lilin platoon', 'zhenqiao platoon'],
+    },
+    {
+      why: 'within reason: a platoon on the spot beats the county team 80 min away',
+      teams: [
+        team({ id: 'county flood', type: 'flood', level: 'city', capabilities: ['flood'], headcount: 60, travelSeconds: 80 * 60 }),
+        team({ id: 'platoon', type: 'flood', level: 'township', capabilities: ['flood'], travelSeconds: 60 }),
+      ],
+      hazard: 'flood', order: ['platoon', 'county flood'],
+    },
+    {
+      why: 'an enterprise team is full-time, a village team part-time',
+      teams: [team({ id: 'village', level: 'village', travelSeconds: 600 }), team({ id: 'enterprise', level: 'enterprise', travelSeconds: 600 })],
+      hazard: 'fire', order: ['enterprise', 'village'],
+    },
+    {
       why: 'readiness: ready beats resting beats deployed at equal match and distance',
       teams: [team({ id: 'deployed', status: 'deployed' }), team({ id: 'resting', status: 'resting' }), team({ id: 'ready' })],
       hazard: 'fire', order: ['ready', 'resting', 'deployed'],
@@ -64,6 +86,13 @@ describe('ranking (capability 40 %, readiness 25 %, travel 25 %, headcount 10 %)
       whyEn: 'Flood-fighting team: capability match (flood), ready, 18 min drive, 50 people',
     })
     expect(first!.score).toBeCloseTo(100 * (0.4 + 0.25 + 0.25 * 0.85 + 0.1), 1)
+  })
+
+  it('says when a team is a part-time local force', () => {
+    const [platoon] = rankTeams([team({ id: 'p', type: 'flood', level: 'township', capabilities: ['flood'], travelSeconds: 12 * 60 })], 'flood')
+    expect(platoon!.breakdown.capability).toBe(0.8)
+    expect(platoon!.why).toBe('防汛抢险队：能力匹配（洪涝）（基层兼职队伍），待命，车程 12 分钟，30 人')
+    expect(platoon!.whyEn).toBe('Flood-fighting team: capability match (flood) (part-time local force), ready, 12 min drive, 30 people')
   })
 })
 

@@ -3,7 +3,9 @@
  *   capability match 40 % — the hazard among the team's declared capabilities (1 for the
  *                           specialist type, 0.9 for another type), the team's type is the
  *                           specialist type for the hazard (0.8), a comprehensive (0.5) or social
- *                           force (0.3), otherwise 0;
+ *                           force (0.3), otherwise 0; times 0.8 for a township or village team
+ *                           (民兵应急排, part-time: the full-time county or enterprise team is the
+ *                           backbone, so it wins within about 70 minutes of a platoon on the spot);
  *   readiness       25 % — 待命 ready 1, 休整 resting 0.5, 出动 deployed 0.2, 不可用 unavailable 0;
  *   travel time     25 % — 1 on the spot, falling linearly to 0 at two hours (unreachable 0);
  *   headcount       10 % — 1 from 50 people up, proportionally below.
@@ -94,6 +96,11 @@ const readinessNames: Record<Readiness, { zh: string; en: string }> = {
   ready: { zh: '待命', en: 'ready' }, resting: { zh: '休整', en: 'resting' }, deployed: { zh: '已出动', en: 'deployed' }, unavailable: { zh: '不可用', en: 'unavailable' },
 }
 
+export type TeamLevel = 'city' | 'township' | 'village' | 'enterprise'
+/** Township and village teams (民兵应急排, village teams) are part-time: their match counts this much. */
+export const partTimeFactor = 0.8
+const isPartTime = (level: TeamLevel | undefined) => level === 'township' || level === 'village'
+
 export type CapabilityMatch = 'capability' | 'type' | 'general' | 'social' | 'none'
 const matchScore: Record<CapabilityMatch, number> = { capability: 1, type: 0.8, general: 0.5, social: 0.3, none: 0 }
 
@@ -104,6 +111,8 @@ export interface TeamCandidate {
   status: Readiness
   capabilities: readonly string[]
   headcount: number
+  /** The registry's team level: township and village teams are part-time local forces. */
+  level?: TeamLevel
   /** Road travel time to the place, seconds (Infinity = unreachable, null = the team has no location). */
   travelSeconds: number | null
   /** Why the team is kept back for something else (`reserveFor`), if it is. */
@@ -143,8 +152,9 @@ export function rankTeams(teams: readonly TeamCandidate[], hazard: string): Rank
     const reachable = t.travelSeconds !== null && Number.isFinite(t.travelSeconds)
     const minutes = reachable ? Math.max(1, Math.round(t.travelSeconds! / 60)) : null
     const specialist = specialistType[hazard] === t.type
+    const partTime = isPartTime(t.level)
     const breakdown = {
-      capability: match === 'capability' && !specialist ? 0.9 : matchScore[match],
+      capability: (match === 'capability' && !specialist ? 0.9 : matchScore[match]) * (partTime ? partTimeFactor : 1),
       readiness: readinessScore[t.status],
       travel: reachable ? Math.max(0, 1 - t.travelSeconds! / 60 / travelHorizonMinutes) : 0,
       headcount: Math.min(1, Math.max(0, t.headcount) / fullHeadcount),
@@ -159,10 +169,12 @@ export function rankTeams(teams: readonly TeamCandidate[], hazard: string): Rank
     const travelZh = minutes === null ? (t.travelSeconds === null ? '无驻地位置' : '无法到达') : `车程 ${minutes} 分钟`
     const travelEn = minutes === null ? (t.travelSeconds === null ? 'no base location' : 'cannot reach') : `${minutes} min drive`
     const reserve = heldReason === 'reserve' ? t.reserve! : null
+    const localZh = partTime ? '（基层兼职队伍）' : ''
+    const localEn = partTime ? ' (part-time local force)' : ''
     return {
       team: t, match, minutes, breakdown, held, heldReason, score,
-      why: `${name.zh}：${matchZh}，${readinessNames[t.status].zh}，${travelZh}，${t.headcount} 人${reserve ? `；${reserve.zh}` : ''}`,
-      whyEn: `${name.en}: ${matchEn}, ${readinessNames[t.status].en}, ${travelEn}, ${t.headcount} people${reserve ? `; ${reserve.en}` : ''}`,
+      why: `${name.zh}：${matchZh}${localZh}，${readinessNames[t.status].zh}，${travelZh}，${t.headcount} 人${reserve ? `；${reserve.zh}` : ''}`,
+      whyEn: `${name.en}: ${matchEn}${localEn}, ${readinessNames[t.status].en}, ${travelEn}, ${t.headcount} people${reserve ? `; ${reserve.en}` : ''}`,
     }
   })
   scored.sort((a, b) => Number(a.held) - Number(b.held) || b.score - a.score

@@ -92,6 +92,17 @@ describe('dispatch planning over HTTP: teams, allocation into a dispatch order, 
     expect(asked.items[0].type).toBe('forest_fire')
   })
 
+  it('a flood at 镇桥镇, far from the city: the county flood team still beats the nearer township militia platoons (part-time, said in the reason)', async () => {
+    const incidentId = await report({ title: '乐安河镇桥段超警戒', divisionCode: '360281100000', location: { lon: 117.4526, lat: 28.931 } })
+    const res = await app.inject({ method: 'GET', url: `/api/dispatch/teams/recommend?incidentId=${incidentId}`, headers: duty })
+    expect(res.statusCode, res.body).toBe(200)
+    const items = res.json().items as { name: string; why: string; travelMinutes: number }[]
+    expect(items[0]!.name).toBe('乐平市防汛抢险队')
+    const platoon = items.find((t) => t.name.includes('民兵应急排'))!
+    expect(platoon.travelMinutes).toBeLessThan(items[0]!.travelMinutes)
+    expect(platoon.why).toContain('基层兼职队伍')
+  })
+
   it('for an incident: unknown or outside the jurisdiction → 404; no hazard or no place → 400 naming the field', async () => {
     const unknown = await app.inject({ method: 'GET', url: `/api/dispatch/teams/recommend?incidentId=${crypto.randomUUID()}`, headers: duty })
     expect(unknown.statusCode).toBe(404)

@@ -14,13 +14,13 @@ const texts = (values: readonly string[]) => sql`ARRAY(SELECT jsonb_array_elemen
 const prefixOf = (prefix: string) => `${prefix}%`
 
 export interface TeamRow {
-  id: string; name: string; type: string; status: string; capabilities: string[]; headcount: number
+  id: string; name: string; type: string; level: string; status: string; capabilities: string[]; headcount: number
   division_code: string; lon: number | null; lat: number | null
 }
 
 export function findTeams(q: Queryable, prefix: string): Promise<TeamRow[]> {
   return queryRows<TeamRow>(q, sql`
-    SELECT t.id::text AS id, t.name, t.type, t.status, t.capabilities, t.headcount, t.division_code::text AS division_code,
+    SELECT t.id::text AS id, t.name, t.type, t.level, t.status, t.capabilities, t.headcount, t.division_code::text AS division_code,
            ST_X(t.location) AS lon, ST_Y(t.location) AS lat
     FROM resources.teams t WHERE t.division_code LIKE ${prefixOf(prefix)} ORDER BY t.name`)
 }

@@ -11,7 +11,7 @@ import { divisionPrefix, isWithinDivision } from '@yingji/domain/geo/divisionCod
 import { buildAllocation, demandedSupplies, solveAllocationExact, type AllocationDemand, type AllocationSource } from '@yingji/domain/dispatch/allocationModel'
 import { buildEvacuation, solveEvacuation } from '@yingji/domain/dispatch/evacuationModel'
 import { coverage, hazardPointRadiusM, riskReasons, riverBufferM } from '@yingji/domain/dispatch/shelterCoverage'
-import { guardedRadiusKm, hazardLabels, rankTeams, reserveFor, teamHazardOfIncident, weights, type Readiness, type TeamTypeKey } from '@yingji/domain/dispatch/teamRanking'
+import { guardedRadiusKm, hazardLabels, rankTeams, reserveFor, teamHazardOfIncident, weights, type Readiness, type TeamLevel, type TeamTypeKey } from '@yingji/domain/dispatch/teamRanking'
 import type { Queryable } from '../../../db/database.ts'
 import { assertInJurisdiction, type Actor } from '../../../http/access.ts'
 import { AppError, forbidden, invalid, notFound } from '../../../http/errors.ts'
@@ -69,7 +69,7 @@ export async function recommendTeams(platform: Platform, actor: Actor, query: St
   const times = await travel.times(located.map((t) => [t.lon!, t.lat!]), [[lon, lat]])
   const seconds = new Map(located.map((t, i) => [t.id, times[i]!]))
   const ranked = rankTeams(teams.map((t) => ({
-    id: t.id, name: t.name, type: t.type as TeamTypeKey, status: t.status as Readiness, capabilities: t.capabilities, headcount: t.headcount,
+    id: t.id, name: t.name, type: t.type as TeamTypeKey, level: t.level as TeamLevel, status: t.status as Readiness, capabilities: t.capabilities, headcount: t.headcount,
     travelSeconds: seconds.get(t.id) ?? null,
     reserve: reserveFor({ type: t.type as TeamTypeKey, majorHazardsNearBase: guarded.get(t.id) ?? 0 }, hazard),
   })), hazard)
