@@ -66,7 +66,12 @@ export function WarningDetailPage() {
     <Space direction="vertical" style={{ width: '100%' }} size={12} data-testid="warning-detail">
       <Card
         title={<Space wrap><LevelTag level={data.level} /><span data-testid="warning-headline-text">{data.headline}</span><StatusTag status={data.status} expires={data.expires} />{data.msgType && data.msgType !== 'Alert' && <Tag>{t(`warnings.msgType.${data.msgType}`)}</Tag>}</Space>}
-        extra={<WarningActions warning={data} size="middle" />}
+        extra={(
+          <Space wrap>
+            {data.status === 'issued' && <Link to={`/dispatch/evacuation?warningId=${data.id}`} data-testid="warning-evacuation">{t('dispatch.evac.title')}</Link>}
+            <WarningActions warning={data} size="middle" />
+          </Space>
+        )}
       >
         <Row gutter={16}>
           <Col xs={24} lg={12}>
