@@ -15,7 +15,12 @@ export function TeamSuggestionsCard({ incident }: { incident: IncidentCore }) {
   return (
     <Card
       size="small" title={t('incidents.teams.title')} data-testid="team-suggestions" loading={teams.isPending && teams.fetchStatus !== 'idle'}
-      extra={<Link to={`/dispatch/teams?incidentId=${incident.id}`} data-testid="team-suggestions-open">{t('incidents.teams.open')}</Link>}
+      extra={(
+        <Space size="middle">
+          <Link to={`/dispatch/evacuation?divisionCodes=${incident.divisionCode}`} data-testid="incident-evacuation-open">{t('dispatch.evac.title')}</Link>
+          <Link to={`/dispatch/teams?incidentId=${incident.id}`} data-testid="team-suggestions-open">{t('incidents.teams.open')}</Link>
+        </Space>
+      )}
     >
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={teams.error ? errorText(teams.error, locale) : t('incidents.teams.none')} />
