@@ -105,5 +105,8 @@ describe('relief response thresholds: county configuration used to grade natural
     expect((await req('PUT', '/api/incidents/relief-response/thresholds', duty, countyRules)).statusCode).toBe(403)
     expect((await req('PUT', '/api/incidents/relief-response/thresholds', township, countyRules)).statusCode).toBe(403)
     expect((await req('GET', '/api/incidents/relief-response/thresholds', admin)).json().origin).toBe('national')
+    // a township officer reads the table of their own county, not another one
+    expect((await req('GET', '/api/incidents/relief-response/thresholds', township)).statusCode).toBe(200)
+    expect((await req('GET', '/api/incidents/relief-response/thresholds?countyCode=360203000000', township)).statusCode).toBe(403)
   })
 })

@@ -55,18 +55,19 @@ function viewOf(countyCode: string, row: ThresholdsRow | undefined): ThresholdsV
 }
 
 /** The county code asked for, or the caller's own county; must be a county in the caller's reach. */
-function countyFor(actor: Actor, requested: string | undefined, field: string): string {
+function countyFor(actor: Actor, requested: string | undefined, field: string, reading = false): string {
   const code = requested ?? countyOf(actor.jurisdiction)
   if (!/^[0-9]{4}(?!00)[0-9]{2}000000$/.test(code)) {
     throw invalid('not_a_county', field, `${field} 应为县级行政区划代码（12位，后六位为0）：${code}`, `${field} must be a county-level division code (12 digits ending in six zeros): ${code}`)
   }
-  // A county admin's jurisdiction is the county itself; a township's officer cannot reach it.
-  assertInJurisdiction(actor, code)
+  // Anyone may read the table that grades their own county's incidents; changing it takes the
+  // county in one's jurisdiction (a township's admin cannot).
+  if (!(reading && code === countyOf(actor.jurisdiction))) assertInJurisdiction(actor, code)
   return code
 }
 
 export async function getThresholds(db: Db, actor: Actor, countyCode: string | undefined): Promise<ThresholdsView> {
-  const code = countyFor(actor, countyCode, 'querystring.countyCode')
+  const code = countyFor(actor, countyCode, 'querystring.countyCode', true)
   return viewOf(code, await find(db, code))
 }
 

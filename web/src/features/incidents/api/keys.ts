@@ -12,4 +12,5 @@ export const incidentKeys = {
   dutyNow: ['incidents', 'duty', 'now'] as const,
   shifts: (from: string, to: string) => ['incidents', 'duty', 'shifts', from, to] as const,
   handovers: ['incidents', 'duty', 'handovers'] as const,
+  reliefThresholds: ['incidents', 'reliefThresholds'] as const,
 }

@@ -1,0 +1,96 @@
+/**
+ * Issue #6 points 2–3 in Chromium: the county admin sets the county's own relief response
+ * thresholds (a bad table is refused naming the problem), then a village officer (村信息员) of
+ * 塘湖村 reports a flood with one death through the village report form; the incident's board
+ * shows it as a 村级报告 with the relief level the county table suggests.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import type { Browser } from 'playwright-core'
+import { buildApp } from '../../server/src/http/app.ts'
+import { createTestPlatform, type TestPlatform } from '../../server/src/testing/platform.ts'
+import { createTestUser, type TestUser } from '../../server/src/testing/session.ts'
+import { baseUrlOf, ensureWebBuilt, launchChromium, screenshotPath } from './browser.ts'
+import { signIn } from './session.ts'
+
+describe('village report and county relief thresholds in Chromium', () => {
+  let platform: TestPlatform
+  let app: FastifyInstance
+  let browser: Browser
+  let baseUrl: string
+  let admin: TestUser
+  let villager: TestUser
+
+  beforeAll(async () => {
+    ensureWebBuilt()
+    platform = await createTestPlatform()
+    app = await buildApp(platform, { logger: false })
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    baseUrl = baseUrlOf(app.server.address())
+    admin = await createTestUser(platform, { role: 'admin', displayName: '孙管理' })
+    villager = await createTestUser(platform, { role: 'village', jurisdiction: '360281100201', displayName: '塘湖村信息员' })
+    browser = await launchChromium()
+  }, 400_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+    await platform?.close()
+  })
+
+  it('the admin sets the county thresholds; a village report is graded by them', { timeout: 240_000 }, async () => {
+    const { context, page } = await signIn(browser, baseUrl, admin)
+    try {
+      await page.goto(`${baseUrl}/incidents/relief-thresholds`)
+      const card = page.getByTestId('relief-thresholds')
+      const origin = card.getByTestId('relief-origin')
+      await expect.poll(() => origin.innerText(), { timeout: 20_000 }).toBe('国家默认')
+      // Level Ⅳ (the fourth row) at 60 dead and missing is above Level Ⅲ's 50: refused, saying why.
+      const plan = card.getByLabel('依据预案')
+      await plan.fill('乐平市自然灾害救助应急预案（测试值）')
+      // antd puts the test id on the <input> itself or on its wrapper, depending on the version
+      const level4Deaths = card.locator('input[data-testid="relief-3-deathsAndMissing"], [data-testid="relief-3-deathsAndMissing"] input')
+      await level4Deaths.fill('60')
+      await card.getByTestId('relief-save').click()
+      await expect.poll(() => card.getByTestId('relief-error').innerText(), { timeout: 20_000 }).toContain('应低于上一级')
+      await level4Deaths.fill('1')
+      await card.getByTestId('relief-save').click()
+      await expect.poll(() => origin.innerText(), { timeout: 20_000 }).toBe('本县配置')
+      expect(await card.innerText()).toContain('孙管理')
+      await page.screenshot({ animations: 'disabled', path: screenshotPath('incidents-relief-thresholds-zh.png'), fullPage: true })
+    } finally {
+      await context.close()
+    }
+
+    const village = await signIn(browser, baseUrl, villager)
+    try {
+      const vpage = village.page
+      await vpage.getByRole('menuitem', { name: /应急指挥/ }).click()
+      await vpage.waitForURL('**/incidents/list')
+      await vpage.getByTestId('open-village-report').click()
+      const form = vpage.getByTestId('call-form')
+      await form.getByText('上报事件').first().waitFor()
+      await form.getByLabel('事件经过').fill('塘湖村圩堤漫顶，一名村民被洪水冲走身亡，已转移群众30人')
+      await form.getByLabel('事件名称').fill('塘湖村圩堤漫顶')
+      await form.getByLabel('事件子类').click()
+      await vpage.locator('.ant-select-item-option').filter({ hasText: '洪涝' }).first().click()
+      await form.getByLabel('行政区划').click()
+      await vpage.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: '塘湖村' }).click()
+      await form.getByLabel('死亡（人）').fill('1')
+      await form.getByLabel('转移安置（人）').fill('30')
+      await vpage.screenshot({ animations: 'disabled', path: screenshotPath('incidents-village-report-form-zh.png') })
+      await form.getByTestId('call-form-submit').click()
+      await vpage.waitForURL(/\/incidents\/[0-9a-f-]{36}$/, { timeout: 20_000 })
+      const facts = vpage.getByTestId('incident-facts')
+      await expect.poll(() => facts.innerText(), { timeout: 20_000 }).toContain('村级报告')
+      expect(await facts.innerText()).toContain('塘湖村')
+      // One death reaches Level Ⅳ of the county's table (the national one needs 20).
+      expect(await facts.getByTestId('relief-level').innerText()).toBe('四级响应')
+      await vpage.mouse.move(700, 700)
+      await vpage.getByTestId('incident-title').scrollIntoViewIfNeeded()
+      await vpage.screenshot({ animations: 'disabled', path: screenshotPath('incidents-village-report-board-zh.png') })
+    } finally {
+      await village.context.close()
+    }
+  })
+})
