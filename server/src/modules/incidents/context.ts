@@ -2,11 +2,13 @@
 import type { Db } from '../../db/database.ts'
 import type { Platform } from '../../platform.ts'
 import type { ChangeKind, IncidentHub } from './live.ts'
+import type { NoticeHub } from './noticeHub.ts'
 
 export interface IncidentsContext {
   db: Db
   platform: Platform
   hub: IncidentHub
+  notices: NoticeHub
 }
 
 /** After a commit: tell the board's viewers, and deliver the outbox events promptly. */

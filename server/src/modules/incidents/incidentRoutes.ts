@@ -8,7 +8,7 @@ import type { IncidentsContext } from './context.ts'
 import * as duty from './duty.ts'
 import { loadIncident } from './incident.ts'
 import * as logService from './logService.ts'
-import { notificationsOf } from './notifications.ts'
+import { markAllRead, markRead, notificationsOf } from './notifications.ts'
 import * as response from './response.ts'
 import * as s from './schemas.ts'
 import * as service from './service.ts'
@@ -64,6 +64,29 @@ export const incidentRoutes = (ctx: IncidentsContext): FastifyPluginAsyncTypebox
     config: signedIn,
     schema: { tags, security, summary: '我的事件通知 · My incident notifications', response: { 200: v.Notifications } },
   }, (request) => notificationsOf(db, actorOf(request)))
+
+  app.post('/notifications/:notificationId/read', {
+    config: signedIn,
+    schema: { tags, security, summary: '标记通知已读 · Mark a notification read', params: Type.Object({ notificationId: Type.Integer({ minimum: 1 }) }), response: { 200: v.Notifications, ...errors } },
+  }, (request) => markRead(db, actorOf(request), request.params.notificationId))
+
+  app.post('/notifications/read-all', {
+    config: signedIn,
+    schema: { tags, security, summary: '全部标记已读 · Mark all notifications read', response: { 200: v.Notifications } },
+  }, (request) => markAllRead(db, actorOf(request)))
+
+  app.get('/notifications/stream', {
+    config: signedIn,
+    schema: { tags, security, summary: '通知实时推送（SSE：notification）· New notifications, live (SSE)' },
+  }, async (request, reply) => {
+    const actor = actorOf(request)
+    reply.hijack()
+    const out = reply.raw
+    out.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' })
+    out.write('retry: 3000\n\nevent: hello\ndata: {}\n\n')
+    const remove = ctx.notices.add(actor, out)
+    request.raw.on('close', remove)
+  })
 
   // ---- duty roster ----
   app.get('/duty/now', {

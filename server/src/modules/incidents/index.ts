@@ -9,13 +9,14 @@ import type { IncidentsContext } from './context.ts'
 import { incidentRoutes } from './incidentRoutes.ts'
 import { alarmRaisedHandler, alarmRaisedTopic } from './alarmLink.ts'
 import { IncidentHub } from './live.ts'
+import { NoticeHub } from './noticeHub.ts'
 import { incidentsRoutes } from './routes.ts'
 import { warningIssuedHandler, warningIssuedTopic } from './warningsLink.ts'
 
 export const incidentsModule = (platform: Platform): FastifyPluginAsync => async (app) => {
-  const ctx: IncidentsContext = { db: platform.db, platform, hub: new IncidentHub() }
+  const ctx: IncidentsContext = { db: platform.db, platform, hub: new IncidentHub(), notices: new NoticeHub() }
   // Open event streams would keep the HTTP server from closing: end them first.
-  app.addHook('preClose', async () => { ctx.hub.closeAll() })
+  app.addHook('preClose', async () => { ctx.hub.closeAll(); ctx.notices.closeAll() })
   const unsubscribe = platform.bus.subscribe(warningIssuedTopic, warningIssuedHandler(ctx))
   const unsubscribeAlarms = platform.bus.subscribe(alarmRaisedTopic, alarmRaisedHandler(ctx))
   app.addHook('onClose', async () => { unsubscribe(); unsubscribeAlarms() })

@@ -19,6 +19,7 @@ import { enqueueEvent } from '../events/outbox.ts'
 import { changed, type IncidentsContext } from './context.ts'
 import { gradesOf, planFactsOf, reliefView } from './grading.ts'
 import { reliefRulesOf } from './reliefThresholds.ts'
+import type { Delivered } from './noticeHub.ts'
 import { assertOpen, iso, loadIncident } from './incident.ts'
 import { appendLog } from './log.ts'
 import { nearby } from './nearby.ts'
@@ -115,20 +116,22 @@ export async function activate(ctx: IncidentsContext, actor: Actor, id: string, 
       })
       if (taskId) created.push({ id: taskId, title: item.task, assignee: who.name, deadline })
     }
+    let delivered: Delivered | null = null
     if (created.length) {
       await appendLog(tx, id, actor, { kind: 'task_created', text: `按${levelText}任务清单下达任务${created.length}项：${created.map((t) => `${t.assignee}——${t.title}`).join('；')}`.slice(0, 4000), data: { taskIds: created.map((t) => t.id) } })
-      const recipients = await notify(tx, {
+      delivered = await notify(tx, {
         incidentId: id, divisionCode: row.division_code, kind: 'tasks_assigned',
         title: `${row.title}：${text}`.slice(0, 200),
         body: created.map((t) => `${t.assignee}：${t.title}（${formatChineseDateTime(new Date(t.deadline))}前）`).join('\n'),
       }, ['duty_officer', 'department', 'township'])
-      await enqueueEvent(tx, tasksAssignedTopic, { incidentId: id, planId: plan.planId, level: body.level, tasks: created, notified: recipients })
+      await enqueueEvent(tx, tasksAssignedTopic, { incidentId: id, planId: plan.planId, level: body.level, tasks: created, notified: { users: delivered.users, roles: delivered.roles } })
     }
     await enqueueEvent(tx, 'incidents.response_changed', { incidentId: id, planId: plan.planId, planName: plan.planName, level: body.level, previousLevel, kind })
     await recordAudit(tx, { actor, action: kind === 'plan_activated' ? 'incident.activate' : 'incident.level', entity: 'incidents.incident', entityId: id,
       before: { planId: row.plan_id, level: row.response_level }, after: { planId: plan.planId, level: body.level, tasks: created.length } })
-    return { kind, planId: plan.planId, planName: plan.planName, level: body.level, levelName: responseLevelName(body.level), previousLevel, tasksCreated: created.length }
+    return { view: { kind, planId: plan.planId, planName: plan.planName, level: body.level, levelName: responseLevelName(body.level), previousLevel, tasksCreated: created.length }, delivered }
   })
   changed(ctx, id, ['response', 'tasks', 'log', 'incident'])
-  return result
+  if (result.delivered) ctx.notices.publish(result.delivered)
+  return result.view
 }

@@ -156,9 +156,12 @@ export const Activation = Type.Object({
   tasksCreated: Type.Integer({ description: '新下达的任务数 · tasks assigned now' }),
 })
 
-export const Notifications = ItemsOf(Type.Object({
-  id: Type.Integer(), incidentId: Nullable(Uuid), kind: Type.String(), title: Type.String(), body: Type.String(), createdAt: DateTime, read: Type.Boolean(),
-}))
+export const Notifications = Type.Object({
+  items: Type.Array(Type.Object({
+    id: Type.Integer(), incidentId: Nullable(Uuid), kind: Type.String(), title: Type.String(), body: Type.String(), createdAt: DateTime, read: Type.Boolean(),
+  })),
+  unread: Type.Integer({ minimum: 0, description: '未读条数（所列之中）· unread among those listed' }),
+})
 
 export const Shift = Type.Object({
   id: Uuid, divisionCode: Type.String(), divisionName: Nullable(Type.String()),
