@@ -6,8 +6,13 @@
  * drops. Baseline, in the same run on the same database: one INSERT per reading followed by a
  * SQL query per reading for the rainstorm rule (the 3-hour sum).
  * Load generator and server share the process and the machine's 2 cores.
+ * The embedded database lives in a new data folder from the prepared template, as `npm start`
+ * runs it; `YINGJI_BENCH_INGEST_MEMORY=1` keeps it in memory instead (its files grow by copying,
+ * which costs more than a folder on disk).
  */
+import fs from 'node:fs'
 import os from 'node:os'
+import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { sql } from 'drizzle-orm'
 import mqtt from 'mqtt'
@@ -200,11 +205,14 @@ async function measure(label: string, platform: Platform): Promise<void> {
 export async function run(): Promise<void> {
   const config = { ...loadConfig({}), logLevel: 'silent', simulate: false, adminPassword: undefined }
   console.log(`machine: ${os.cpus().length} cores, Node ${process.versions.node}, load average ${os.loadavg()[0]!.toFixed(1)}; ${phaseMs / 1000} s per phase`)
-  const embedded = await createPlatform({ ...config, databaseUrl: undefined }, { inMemory: true })
+  const inMemory = process.env.YINGJI_BENCH_INGEST_MEMORY === '1'
+  const dataDir = inMemory ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'yingji-bench-ingest-'))
+  const embedded = await createPlatform({ ...config, databaseUrl: undefined, dataDir: dataDir ?? config.dataDir }, { inMemory })
   try {
-    await measure('embedded', embedded)
+    await measure(inMemory ? 'embedded (in memory)' : 'embedded (data folder)', embedded)
   } finally {
     await closePlatform(embedded)
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
   }
   const unreachable = await serverReachable()
   if (unreachable) {
