@@ -3,7 +3,7 @@
  * the results.
  *
  * Claim: one statement takes up to `claimBatch` queued rows whose `next_attempt_at` has come,
- * responsible persons first, with FOR UPDATE SKIP LOCKED (several server processes never claim
+ * responsible persons first (the next claim already while a batch is sending), with FOR UPDATE SKIP LOCKED (several server processes never claim
  * the same row) and pushes `next_attempt_at` forward by the lease, counting an attempt. The
  * claim commits at once; no transaction stays open while sending. A sender that dies leaves
  * its rows to come due again when the lease ends — the crash case.
@@ -201,13 +201,18 @@ export function createSender(db: Db, settings: DeliverySettings, adapters: Recor
 
   async function pass(): Promise<SendReport> {
     const report: SendReport = { claimed: 0, sent: 0, delivered: 0, failed: 0, retried: 0 }
-    for (;;) {
-      const rows = await claim()
-      if (rows.length === 0) return report
+    let rows = await claim()
+    while (rows.length > 0) {
       report.claimed += rows.length
+      // The next claim runs while this batch is out at the gateways (its rows' lease keeps
+      // them from being claimed again; if this pass fails they come due when it ends).
+      const next = claim()
+      next.catch(() => {})
       const results = await sendAll(rows)
       await mark(rows, results, report)
+      rows = await next
     }
+    return report
   }
 
   let last: Promise<unknown> = Promise.resolve()
