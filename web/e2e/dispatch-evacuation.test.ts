@@ -63,6 +63,7 @@ describe('dispatch planning in Chromium', () => {
 
   it('plans the evacuation of two townships: routes to shelters, people without a place in red, coverage', async () => {
     await page.goto(`${baseUrl}/dispatch/evacuation`)
+    await page.getByTestId('evac-mode-townships').click()
     await pick('evac-townships', '镇桥镇')
     await pick('evac-townships', '乐港镇')
     await page.keyboard.press('Escape')
@@ -83,6 +84,39 @@ describe('dispatch planning in Chromium', () => {
     await mapSettled('evacuation-map')
     await page.waitForTimeout(300)
     await shoot('dispatch-evacuation-coverage')
+  }, 300_000)
+
+  it('plans villages picked by name and on the map, and a drawn polygon, naming the area planned', async () => {
+    await page.goto(`${baseUrl}/dispatch/evacuation?divisionCodes=360281100212`)
+    await expect.poll(() => page.getByTestId('evac-villages').innerText(), { timeout: 30_000 }).toContain('蔡家村委会')
+    await pick('evac-villages', '古塘村委会')
+    await page.keyboard.press('Escape')
+    // 护里村委会 by clicking its point on the map (all villages are dots until a plan is made).
+    const villages = (await (await fetch(`${baseUrl}/api/geo/divisions?level=village`, { headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } })).json()) as { features: { geometry: { coordinates: [number, number] }; properties: { name: string } }[] }
+    const huli = villages.features.find((f) => f.properties.name === '护里村委会')!.geometry.coordinates
+    await mapSettled('evacuation-map')
+    await page.evaluate(([lon, lat]) => (window as unknown as Record<string, { jumpTo(o: object): void }>)['__evacuation-map']!.jumpTo({ center: [lon, lat], zoom: 12 }), huli)
+    await mapSettled('evacuation-map')
+    const box = (await page.getByTestId('evacuation-map').boundingBox())!
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+    await expect.poll(() => page.getByTestId('evac-villages').innerText(), { timeout: 30_000 }).toContain('护里村委会')
+    await page.getByTestId('evac-plan').click()
+    await expect.poll(() => page.getByTestId('evac-area-used').innerText(), { timeout: 60_000 }).toContain('蔡家村委会、古塘村委会、护里村委会')
+    expect(await page.getByTestId('evac-summary').innerText()).toMatch(/^3 个村（社区）4443 人：已安置 4443 人/)
+    await mapSettled('evacuation-map')
+    await shoot('dispatch-evacuation-villages')
+
+    // A polygon drawn around the county seat's middle.
+    await page.getByTestId('evac-mode-polygon').click()
+    await page.evaluate(() => (window as unknown as Record<string, { jumpTo(o: object): void }>)['__evacuation-map']!.jumpTo({ center: [117.13, 28.965], zoom: 11 }))
+    await mapSettled('evacuation-map')
+    for (const [dx, dy] of [[-0.15, -0.15], [0.15, -0.15], [0.15, 0.15], [-0.15, 0.15]]) await page.mouse.click(box.x + box.width * (0.5 + dx), box.y + box.height * (0.5 + dy))
+    await expect.poll(() => page.getByTestId('evac-polygon-corners').innerText()).toContain('已选 4 个')
+    await page.getByTestId('evac-plan').click()
+    await expect.poll(() => page.getByTestId('evac-area-used').innerText(), { timeout: 60_000 }).toContain('手绘区域（4 个角点）')
+    expect(await page.getByTestId('evac-summary').innerText()).toMatch(/^\d+ 个村（社区）/)
+    await mapSettled('evacuation-map')
+    await shoot('dispatch-evacuation-polygon')
   }, 300_000)
 
   it('allocates quilts and tents to a shelter with HiGHS and confirms the dispatch order', async () => {

@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { MultiPolygon, Polygon } from 'geojson'
 import { apiGet, apiPost, withQuery } from '../../../lib/api-client.ts'
 
 /** Planning: team recommendation, supplies allocation into dispatch orders, evacuation, coverage. */
@@ -9,6 +10,9 @@ export const planningKeys = {
   supplies: ['dispatch', 'supplies'] as const,
   shelters: ['dispatch', 'shelters'] as const,
   townships: ['dispatch', 'townships'] as const,
+  villages: ['dispatch', 'villages'] as const,
+  warnings: ['dispatch', 'warnings-in-force'] as const,
+  warning: (id: string) => ['dispatch', 'warning-area', id] as const,
 }
 
 export interface RankedTeam {
@@ -79,8 +83,14 @@ export interface EvacuationPlan {
   people: number; assigned: number; unassigned: number; personSeconds: number; solveMs: number; maxMinutes: number | null; travelSource: string
 }
 
+/** The area to evacuate: divisions (townships or villages), a drawn polygon, or a warning's area. */
+export type EvacuationArea =
+  | { divisionCodes: string[] }
+  | { polygon: { type: 'Polygon'; coordinates: [number, number][][] } }
+  | { warningId: string }
+
 export const usePlanEvacuation = () => useMutation({
-  mutationFn: (body: { area: { divisionCodes: string[] }; maxMinutes?: number }) => apiPost<EvacuationPlan>('/api/dispatch/evacuations', body),
+  mutationFn: (body: { area: EvacuationArea; maxMinutes?: number }) => apiPost<EvacuationPlan>('/api/dispatch/evacuations', body),
 })
 
 export interface CoverageVillage {
@@ -120,3 +130,34 @@ export const useTownshipOptions = () => useQuery(queryOptions({
     .map((f): Option => ({ value: f.properties.code, label: f.properties.name })),
   staleTime: Infinity,
 }))
+
+export interface VillagePoint { code: string; name: string; parentCode: string; lon: number; lat: number }
+
+/** Villages (村、社区) with their points, to pick by name or on the map. */
+export const useVillages = () => useQuery(queryOptions({
+  queryKey: planningKeys.villages,
+  queryFn: async () => (await apiGet<{ features: { geometry: { coordinates: [number, number] } | null; properties: { code: string; name: string; parentCode: string } }[] }>('/api/geo/divisions?level=village')).features
+    .filter((f) => f.geometry).map((f): VillagePoint => ({ ...f.properties, lon: f.geometry!.coordinates[0], lat: f.geometry!.coordinates[1] })),
+  staleTime: Infinity,
+}))
+
+/** A warning as the evacuation page needs it: its headline and resolved area. */
+export interface WarningArea { id: string; headline: string; areaGeometry?: Polygon | MultiPolygon | null; geometry?: Polygon | MultiPolygon | null }
+
+/** Warnings in force (issued), to plan an evacuation for one's area. */
+export const useWarningsInForce = () => useQuery({
+  queryKey: planningKeys.warnings,
+  queryFn: async () => {
+    const data = await apiGet<WarningArea[] | { items: WarningArea[] }>(withQuery('/api/warnings', { status: 'issued', pageSize: 200 }))
+    return Array.isArray(data) ? data : data.items
+  },
+  staleTime: 30_000,
+})
+
+/** One warning's resolved area, to outline it on the map. */
+export const useWarningArea = (id: string | null) => useQuery({
+  queryKey: planningKeys.warning(id ?? ''),
+  queryFn: () => apiGet<WarningArea>(`/api/warnings/${id}`),
+  enabled: id !== null,
+  staleTime: 60_000,
+})
