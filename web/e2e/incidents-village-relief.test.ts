@@ -2,16 +2,20 @@
  * Issue #6 points 2–3 in Chromium: the county admin sets the county's own relief response
  * thresholds (a bad table is refused naming the problem), then a village officer (村信息员) of
  * 塘湖村 reports a flood with one death through the village report form; the incident's board
- * shows it as a 村级报告 with the relief level the county table suggests.
+ * shows it as a 村级报告 with the relief level the county table suggests. Then point 8's
+ * notifications: an alarm raised while the duty officer looks at the list reaches him live (the
+ * header's bell counts it), and he marks it read.
  */
+import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import type { Browser } from 'playwright-core'
 import { buildApp } from '../../server/src/http/app.ts'
+import { enqueueEvent } from '../../server/src/modules/events/outbox.ts'
 import { createTestPlatform, type TestPlatform } from '../../server/src/testing/platform.ts'
 import { createTestUser, type TestUser } from '../../server/src/testing/session.ts'
 import { baseUrlOf, ensureWebBuilt, launchChromium, screenshotPath } from './browser.ts'
-import { signIn } from './session.ts'
+import { signIn, streamOpen, watchStreams } from './session.ts'
 
 describe('village report and county relief thresholds in Chromium', () => {
   let platform: TestPlatform
@@ -20,6 +24,7 @@ describe('village report and county relief thresholds in Chromium', () => {
   let baseUrl: string
   let admin: TestUser
   let villager: TestUser
+  let officer: TestUser
 
   beforeAll(async () => {
     ensureWebBuilt()
@@ -29,6 +34,7 @@ describe('village report and county relief thresholds in Chromium', () => {
     baseUrl = baseUrlOf(app.server.address())
     admin = await createTestUser(platform, { role: 'admin', displayName: '孙管理' })
     villager = await createTestUser(platform, { role: 'village', jurisdiction: '360281100201', displayName: '塘湖村信息员' })
+    officer = await createTestUser(platform, { role: 'duty_officer', displayName: '周值班' })
     browser = await launchChromium()
   }, 400_000)
 
@@ -91,6 +97,31 @@ describe('village report and county relief thresholds in Chromium', () => {
       await vpage.screenshot({ animations: 'disabled', path: screenshotPath('incidents-village-report-board-zh.png') })
     } finally {
       await village.context.close()
+    }
+  })
+
+  it('an alarm’s notification arrives live with the bell’s count, and is marked read', { timeout: 180_000 }, async () => {
+    const { context, page } = await signIn(browser, baseUrl, officer, { initScripts: [watchStreams] })
+    try {
+      await page.goto(`${baseUrl}/incidents/list`)
+      await streamOpen(page, '/api/incidents/notifications/stream')
+      const card = page.getByTestId('incident-notifications')
+      await expect.poll(() => card.getByTestId('notifications-unread').innerText(), { timeout: 20_000 }).toBe('0 条未读')
+      await platform.db.transaction(async (tx) => {
+        await enqueueEvent(tx, 'monitoring.alarm_raised', { alarmId: crypto.randomUUID(), level: 'orange', deviceId: crypto.randomUUID(), divisionCode: '360281100201', ruleId: 'r', value: 1, message: '塘湖村水位站：超警戒水位0.4米', raisedAt: new Date().toISOString() })
+      })
+      await platform.outbox.drain()
+      // no reload: the stream brings it
+      const notice = card.getByTestId('notification').filter({ hasText: '塘湖村水位站' })
+      await notice.waitFor({ timeout: 20_000 })
+      await expect.poll(() => page.getByTestId('notification-badge').innerText(), { timeout: 10_000 }).toBe('1')
+      await page.screenshot({ animations: 'disabled', path: screenshotPath('incidents-notification-live-zh.png') })
+      await notice.getByTestId('notification-read').click()
+      await expect.poll(() => notice.getAttribute('data-read'), { timeout: 10_000 }).toBe('true')
+      expect(await card.getByTestId('notifications-unread').innerText()).toBe('0 条未读')
+      await expect.poll(() => page.getByTestId('notification-badge').innerText()).toBe('')
+    } finally {
+      await context.close()
     }
   })
 })

@@ -240,6 +240,9 @@ export const incidentsZh = {
   'incidents.relief.reset': '恢复国家默认',
   'incidents.relief.resetConfirm': '删除本县配置，恢复国家默认阈值？',
   'incidents.relief.resetDone': '已恢复国家默认阈值',
+  'incidents.unreadCount': '{count} 条未读',
+  'incidents.markRead': '标为已读',
+  'incidents.markAllRead': '全部已读',
 } as const
 
 export const incidentsEn: Record<keyof typeof incidentsZh, string> = {
@@ -483,4 +486,7 @@ export const incidentsEn: Record<keyof typeof incidentsZh, string> = {
   'incidents.relief.reset': 'Back to national defaults',
   'incidents.relief.resetConfirm': 'Delete the county values and use the national defaults?',
   'incidents.relief.resetDone': 'National defaults restored',
+  'incidents.unreadCount': '{count} unread',
+  'incidents.markRead': 'Mark read',
+  'incidents.markAllRead': 'Mark all read',
 }

@@ -42,16 +42,21 @@ export const useTeamSuggestions = (id: string, enabled: boolean) =>
     retry: false,
   })
 
-/** Notifications are polled: they arrive from other people's actions on any incident. */
-const notificationPollMs = 30_000
-
-/** `GET /api/incidents/notifications`: the user's incident notifications (task assignments, activations), newest first. */
+/** `GET /api/incidents/notifications`: the user's incident notifications (task assignments, activations, alarms), newest first; kept fresh by the live stream (use-notification-stream.ts). */
 export const useNotifications = () =>
   useQuery({
     queryKey: incidentKeys.notifications,
-    queryFn: () => apiGet<{ items: IncidentNotification[] }>('/api/incidents/notifications'),
-    refetchInterval: notificationPollMs,
+    queryFn: () => apiGet<{ items: IncidentNotification[]; unread: number }>('/api/incidents/notifications'),
   })
+
+/** Marks one notification (by id) or all of them read. */
+export function useMarkNotificationsRead() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (which: number | 'all') => apiPost<{ items: IncidentNotification[]; unread: number }>(which === 'all' ? '/api/incidents/notifications/read-all' : `/api/incidents/notifications/${which}/read`),
+    onSuccess: (data) => queryClient.setQueryData(incidentKeys.notifications, data),
+  })
+}
 
 /** `GET /api/incidents/classification`: the national classification (categories and subtypes). */
 export const useClassification = () =>
