@@ -6,6 +6,7 @@ import type { Me } from '../features/auth/api/types.ts'
 import { useLogout } from '../features/auth/api/logout.ts'
 import { AlarmNotifier } from '../features/monitoring/components/AlarmNotifier.tsx'
 import { alarmWatcherRoles } from '../features/monitoring/components/alarm-permissions.ts'
+import { NotificationBell } from '../features/incidents/components/NotificationBell.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
 import { visibleModules } from './navigation.tsx'
 import styles from './AppLayout.module.css'
@@ -29,6 +30,7 @@ export function AppLayout({ me }: { me: Me }) {
         </Space>
         <Space size={16}>
           {alarmWatcherRoles.includes(me.role) && <AlarmNotifier />}
+          {me.role !== 'enterprise' && <NotificationBell />}
           <Space size={8} className={styles.user} data-testid="current-user">
             <Avatar size="small" icon={<UserOutlined />} />
             <span>{me.displayName}</span>
