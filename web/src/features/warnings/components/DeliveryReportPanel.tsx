@@ -32,7 +32,8 @@ export function DeliveryReportPanel({ warningId, issued }: { warningId: string; 
     { title: t('warnings.count.delivered'), dataIndex: 'delivered', align: 'right' as const },
     { title: t('warnings.count.acknowledged'), dataIndex: 'acknowledged', align: 'right' as const },
     { title: t('warnings.count.failed'), dataIndex: 'failed', align: 'right' as const },
-    { title: t('warnings.count.queued'), key: 'queued', align: 'right' as const, render: (_: unknown, row: Counts) => row.queued + row.sent },
+    // queued and handed to the gateway alike: nothing heard back from the recipient's side yet
+    { title: t('warnings.count.pending'), key: 'pending', align: 'right' as const, render: (_: unknown, row: Counts) => row.queued + row.sent },
     { title: t('warnings.count.percent'), dataIndex: 'reachedPercent', width: 140, render: (p: number) => <Progress percent={Math.round(p * 10) / 10} size="small" /> },
   ]
   const channelName = (channel: string) => {
