@@ -14,7 +14,7 @@ import crypto from 'node:crypto'
 import { sql, type SQL } from 'drizzle-orm'
 import { divisionPrefix, normalizeDivisionCode } from '@yingji/domain/geo/divisionCode'
 import type { Queryable } from '../../../db/database.ts'
-import { affectedRows, queryRows } from '../../../db/rows.ts'
+import { affectedRows } from '../../../db/rows.ts'
 
 export interface AudienceTarget {
   id: string
@@ -93,40 +93,4 @@ export async function insertDeliveries(q: Queryable, target: AudienceTarget, opt
 function idPrefix(): string {
   const hex = crypto.randomBytes(10).toString('hex')
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-`
-}
-
-export interface AudienceCounts {
-  byChannel: Array<{ channel: string; recipients: number; missingAddress: number }>
-  byRole: Array<{ role: string; kind: string; people: number }>
-  byTownship: Array<{ townshipCode: string | null; people: number }>
-  totalPeople: number
-  responsiblePeople: number
-}
-
-export async function countAudience(q: Queryable, target: AudienceTarget): Promise<AudienceCounts> {
-  const rows = await queryRows<{ grp: string; k1: string | null; k2: string | null; n: number; m: number }>(q, sql`
-    WITH a AS MATERIALIZED (${audienceRows(target)}),
-    ok AS (SELECT *, (address IS NOT NULL AND address <> '') AS reachable FROM a)
-    SELECT 'channel' AS grp, channel AS k1, NULL AS k2, count(*) FILTER (WHERE reachable)::int AS n, count(*) FILTER (WHERE NOT reachable)::int AS m FROM ok GROUP BY channel
-    UNION ALL SELECT 'role', role, kind, count(DISTINCT subscriber_id)::int, 0 FROM ok GROUP BY role, kind
-    UNION ALL SELECT 'township', township_code, NULL, count(DISTINCT subscriber_id)::int, 0 FROM ok GROUP BY township_code
-    UNION ALL SELECT 'total', NULL, NULL, count(DISTINCT subscriber_id)::int, count(DISTINCT subscriber_id) FILTER (WHERE kind = 'responsible')::int FROM ok`)
-  const of = (g: string) => rows.filter((r) => r.grp === g)
-  const total = of('total')[0]
-  return {
-    byChannel: of('channel').map((r) => ({ channel: r.k1!, recipients: r.n, missingAddress: r.m })).sort((a, b) => a.channel.localeCompare(b.channel)),
-    byRole: of('role').map((r) => ({ role: r.k1!, kind: r.k2!, people: r.n })).sort((a, b) => a.kind.localeCompare(b.kind) || b.people - a.people),
-    byTownship: of('township').map((r) => ({ townshipCode: r.k1, people: r.n })).sort((a, b) => b.people - a.people),
-    totalPeople: total?.n ?? 0,
-    responsiblePeople: total?.m ?? 0,
-  }
-}
-
-/** Sum of village populations whose points lie in the area (geo.divisions; synthetic where marked). */
-export async function exposedPopulation(q: Queryable, warningId: string): Promise<{ population: number; villages: number; synthetic: boolean }> {
-  const [row] = await queryRows<{ population: number | null; villages: number; synthetic: boolean | null }>(q, sql`
-    SELECT sum(v.population)::bigint::float8 AS population, count(*)::int AS villages, bool_or(v.synthetic) AS synthetic
-    FROM warnings.warnings w JOIN geo.divisions v ON v.level = 'village' AND v.location && w.area_geom AND ST_Intersects(v.location, w.area_geom)
-    WHERE w.id = ${warningId}`)
-  return { population: Math.round(row?.population ?? 0), villages: row?.villages ?? 0, synthetic: row?.synthetic ?? true }
 }

@@ -7,7 +7,15 @@ import { sql } from 'drizzle-orm'
 import { divisionPrefix } from '@yingji/domain/geo/divisionCode'
 import type { Queryable } from '../../../db/database.ts'
 import { queryRows } from '../../../db/rows.ts'
-import { audienceRows, type AudienceCounts, type AudienceTarget } from './audience.ts'
+import { audienceRows, type AudienceTarget } from './audience.ts'
+
+export interface AudienceCounts {
+  byChannel: Array<{ channel: string; recipients: number; missingAddress: number }>
+  byRole: Array<{ role: string; kind: string; people: number }>
+  byTownship: Array<{ townshipCode: string | null; people: number }>
+  totalPeople: number
+  responsiblePeople: number
+}
 
 /** `township` (12 digits) keeps only its recipients and villages; null keeps all. */
 export async function previewCounts(q: Queryable, target: AudienceTarget, township: string | null): Promise<AudienceCounts> {
