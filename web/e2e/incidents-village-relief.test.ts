@@ -4,12 +4,15 @@
  * 塘湖村 reports a flood with one death through the village report form; the incident's board
  * shows it as a 村级报告 with the relief level the county table suggests. Then point 8's
  * notifications: an alarm raised while the duty officer looks at the list reaches him live (the
- * header's bell counts it), and he marks it read.
+ * header's button counts it), and he marks it read. Point 8's roster: he puts the village
+ * officer's account on duty from the account picker.
  */
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import type { Browser } from 'playwright-core'
+import { queryRows } from '../../server/src/db/rows.ts'
 import { buildApp } from '../../server/src/http/app.ts'
 import { enqueueEvent } from '../../server/src/modules/events/outbox.ts'
 import { createTestPlatform, type TestPlatform } from '../../server/src/testing/platform.ts'
@@ -120,6 +123,27 @@ describe('village report and county relief thresholds in Chromium', () => {
       await expect.poll(() => notice.getAttribute('data-read'), { timeout: 10_000 }).toBe('true')
       expect(await card.getByTestId('notifications-unread').innerText()).toBe('0 条未读')
       await expect.poll(() => page.getByTestId('notification-badge').innerText()).toBe('')
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('a shift links the account picked from the people in the officer’s jurisdiction', { timeout: 180_000 }, async () => {
+    const { context, page } = await signIn(browser, baseUrl, officer)
+    try {
+      await page.goto(`${baseUrl}/incidents/duty`)
+      await page.getByTestId('shift-add').click()
+      const dialog = page.getByRole('dialog').filter({ hasText: '添加排班' })
+      await dialog.getByLabel('值班人账号').click()
+      await dialog.getByLabel('值班人账号').fill('塘湖村')
+      await page.locator('.ant-select-item-option').filter({ hasText: '塘湖村信息员' }).click()
+      expect(await dialog.getByLabel('姓名').inputValue()).toBe('塘湖村信息员')
+      await dialog.getByLabel('联系电话').fill('13700000000')
+      await page.screenshot({ animations: 'disabled', path: screenshotPath('incidents-shift-account-zh.png') })
+      await dialog.getByRole('button', { name: /确\s*定|OK/ }).click()
+      await page.getByTestId('duty-now').getByTestId('duty-person').filter({ hasText: '塘湖村信息员' }).waitFor({ timeout: 20_000 })
+      const rows = await queryRows<{ user_id: string | null }>(platform.db, sql`SELECT user_id FROM incidents.duty_shifts WHERE person_name = '塘湖村信息员'`)
+      expect(rows).toEqual([{ user_id: villager.id }])
     } finally {
       await context.close()
     }

@@ -243,6 +243,9 @@ export const incidentsZh = {
   'incidents.unreadCount': '{count} 条未读',
   'incidents.markRead': '标为已读',
   'incidents.markAllRead': '全部已读',
+  'incidents.dutyAccount': '值班人账号',
+  'incidents.dutyAccountHint': '选择管辖范围内的用户，值班期间的告警和事件通知发给该账号',
+  'incidents.dutyAccountPlaceholder': '选择用户账号（可选）',
 } as const
 
 export const incidentsEn: Record<keyof typeof incidentsZh, string> = {
@@ -489,4 +492,7 @@ export const incidentsEn: Record<keyof typeof incidentsZh, string> = {
   'incidents.unreadCount': '{count} unread',
   'incidents.markRead': 'Mark read',
   'incidents.markAllRead': 'Mark all read',
+  'incidents.dutyAccount': 'Account on duty',
+  'incidents.dutyAccountHint': 'A user in your jurisdiction: alarm and incident notifications of the shift go to this account',
+  'incidents.dutyAccountPlaceholder': 'Pick a user account (optional)',
 }

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm'
 import { divisionPrefix, isWithinDivision, parentDivisionCode } from '@yingji/domain/geo/divisionCode'
 import type { Db, Queryable } from '../../db/database.ts'
 import { queryRows } from '../../db/rows.ts'
-import { assertInJurisdiction, type Actor } from '../../http/access.ts'
+import { assertInJurisdiction, roleNames as accountRoleNames, type Actor, type Role } from '../../http/access.ts'
 import { invalid } from '../../http/errors.ts'
 import { recordAudit } from '../auth/index.ts'
 import { divisionNames, divisionPlaces, parseDivisionCode } from '../geo/index.ts'
@@ -96,14 +96,38 @@ export async function insertShift(q: Queryable, actor: Actor | null, s: { divisi
   return id
 }
 
+/** Accounts that can stand a shift: people of the public bodies, not enterprises or machines. */
+const dutyAccountRoles: readonly string[] = ['admin', 'duty_officer', 'commander', 'department', 'township', 'village']
+
+/**
+ * The accounts the caller may put on the roster: enabled, within the caller's jurisdiction.
+ * auth.users is read directly (read-only), as the shift's user check does: auth exports no lookup.
+ */
+export async function dutyPeople(db: Db, actor: Actor) {
+  const rows = await queryRows<{ id: string; display_name: string; role: Role; jurisdiction: string }>(db, sql`
+    SELECT id, display_name, role, jurisdiction FROM auth.users
+    WHERE NOT disabled AND role IN (${sql.join(dutyAccountRoles.map((r) => sql`${r}`), sql`, `)}) AND jurisdiction LIKE ${divisionPrefix(actor.jurisdiction) + '%'}
+    ORDER BY display_name, id`)
+  const names = await divisionNames(db, rows.map((r) => r.jurisdiction))
+  return {
+    items: rows.map((r) => ({
+      id: r.id, displayName: r.display_name, role: r.role, roleName: accountRoleNames[r.role]?.zh ?? r.role, roleNameEn: accountRoleNames[r.role]?.en ?? r.role,
+      jurisdiction: r.jurisdiction, jurisdictionName: names.get(r.jurisdiction) ?? null,
+    })),
+  }
+}
+
 export async function createShift(db: Db, actor: Actor, body: Static<typeof ShiftBody>): Promise<DutyShift> {
   if (Date.parse(body.endsAt) <= Date.parse(body.startsAt)) throw invalid('invalid_range', 'body.endsAt', 'body.endsAt 应晚于 startsAt', 'body.endsAt must be after startsAt')
   if (Date.parse(body.endsAt) - Date.parse(body.startsAt) > 48 * 3_600_000) throw invalid('shift_too_long', 'body.endsAt', '一个班次不超过 48 小时（body.endsAt）', 'A shift lasts at most 48 hours (body.endsAt)')
   return db.transaction(async (tx) => {
     const divisionCode = await knownDivision(tx, actor, body.divisionCode, 'body.divisionCode')
     if (body.userId) {
-      const [user] = await queryRows<{ jurisdiction: string }>(tx, sql`SELECT jurisdiction FROM auth.users WHERE id = ${body.userId}`)
+      const [user] = await queryRows<{ jurisdiction: string; role: string; disabled: boolean }>(tx, sql`SELECT jurisdiction, role, disabled FROM auth.users WHERE id = ${body.userId}`)
       if (!user) throw invalid('unknown_user', 'body.userId', `body.userId 不是已登记的用户：${body.userId}`, `body.userId is not a known user: ${body.userId}`)
+      if (user.disabled || !dutyAccountRoles.includes(user.role) || !isWithinDivision(user.jurisdiction, actor.jurisdiction)) {
+        throw invalid('user_not_on_roster', 'body.userId', 'body.userId 不是您管辖范围内可值班的账号', 'body.userId is not an account in your jurisdiction that can be on duty')
+      }
     }
     const id = await insertShift(tx, actor, { divisionCode, role: body.role, userId: body.userId ?? null, personName: body.personName.trim(), phone: body.phone ?? null, startsAt: body.startsAt, endsAt: body.endsAt })
     const [row] = await queryRows<ShiftRow>(tx, sql`SELECT ${shiftColumns} FROM incidents.duty_shifts WHERE id = ${id}`)

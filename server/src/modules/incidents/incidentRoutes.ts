@@ -94,6 +94,11 @@ export const incidentRoutes = (ctx: IncidentsContext): FastifyPluginAsyncTypebox
     schema: { tags, security, summary: '当前值班 · Who is on duty now', querystring: s.DutyNowQuery, response: { 200: v.DutyNow, ...errors } },
   }, (request) => duty.dutyNow(db, actorOf(request), request.query))
 
+  app.get('/duty/people', {
+    config: dispatchers,
+    schema: { tags, security, summary: '可排班人员（管辖范围内的用户账号）· Accounts that can be put on the roster', response: { 200: v.DutyPeople, ...errors } },
+  }, (request) => duty.dutyPeople(db, actorOf(request)))
+
   app.get('/duty/shifts', {
     config: signedIn,
     schema: { tags, security, summary: '值班表 · Duty shifts', querystring: s.ShiftQuery, response: { 200: v.ItemsOf(v.Shift), ...errors } },

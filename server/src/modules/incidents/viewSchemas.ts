@@ -163,6 +163,11 @@ export const Notifications = Type.Object({
   unread: Type.Integer({ minimum: 0, description: '未读条数（所列之中）· unread among those listed' }),
 })
 
+export const DutyPeople = ItemsOf(Type.Object({
+  id: Uuid, displayName: Type.String(), role: Type.String(), roleName: Type.String(), roleNameEn: Type.String(),
+  jurisdiction: Type.String(), jurisdictionName: Nullable(Type.String()),
+}, { description: '可排班的用户账号 · an account that can be put on the roster' }))
+
 export const Shift = Type.Object({
   id: Uuid, divisionCode: Type.String(), divisionName: Nullable(Type.String()),
   role: KeyEnum(['leader', 'officer'] as const), roleName: Type.String(),

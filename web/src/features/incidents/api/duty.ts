@@ -20,6 +20,16 @@ export const useShifts = (from: string, to: string) =>
     queryFn: async () => itemsOf(await apiGet<DutyShift[] | { items: DutyShift[] }>(withQuery('/api/incidents/duty/shifts', { from, to }))),
   })
 
+/** An account that can be put on the roster (`GET /api/incidents/duty/people`, within the user's jurisdiction). */
+export interface DutyPerson { id: string; displayName: string; role: string; roleName: string; roleNameEn: string; jurisdiction: string; jurisdictionName: string | null }
+
+export const useDutyPeople = (enabled: boolean) =>
+  useQuery({
+    queryKey: incidentKeys.dutyPeople,
+    queryFn: async () => (await apiGet<{ items: DutyPerson[] }>('/api/incidents/duty/people')).items,
+    enabled,
+  })
+
 export interface ShiftInput {
   divisionCode: string
   role: 'leader' | 'officer'

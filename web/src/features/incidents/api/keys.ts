@@ -12,5 +12,6 @@ export const incidentKeys = {
   dutyNow: ['incidents', 'duty', 'now'] as const,
   shifts: (from: string, to: string) => ['incidents', 'duty', 'shifts', from, to] as const,
   handovers: ['incidents', 'duty', 'handovers'] as const,
+  dutyPeople: ['incidents', 'duty', 'people'] as const,
   reliefThresholds: ['incidents', 'reliefThresholds'] as const,
 }

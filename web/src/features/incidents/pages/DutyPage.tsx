@@ -6,7 +6,7 @@ import type { MessageKey } from '../../../i18n/messages.ts'
 import { errorText } from '../../../lib/api-error.ts'
 import { DivisionSelect } from '../../../components/registry/DivisionSelect.tsx'
 import { useRegistrySession } from '../../../components/registry/session.tsx'
-import { useAddHandover, useCreateShift, useHandovers, useOnDutyNow, useShifts, type ShiftInput } from '../api/duty.ts'
+import { useAddHandover, useCreateShift, useDutyPeople, useHandovers, useOnDutyNow, useShifts, type ShiftInput } from '../api/duty.ts'
 import type { DutyShift } from '../api/types.ts'
 import { formatTime, toLocalInput } from '../components/format.ts'
 
@@ -147,8 +147,14 @@ function ShiftModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t, locale } = useI18n()
   const { rootCode, userId, displayName } = useRegistrySession()
   const [form] = Form.useForm<ShiftInput & { myself?: boolean }>()
-  const myself = Form.useWatch('myself', form) === true
+  const linked = Form.useWatch('userId', form)
   const create = useCreateShift()
+  const people = useDutyPeople(open)
+  /** The shift names an account: its notifications go to that person; the name comes with it. */
+  const link = (id: string | undefined) => {
+    const person = (people.data ?? []).find((p) => p.id === id)
+    form.setFieldsValue({ userId: id, myself: id !== undefined && id === userId, ...(id === userId ? { personName: displayName } : person ? { personName: person.displayName } : {}) })
+  }
   const start = new Date()
   start.setMinutes(0, 0, 0)
   const end = new Date(start.getTime() + 24 * 3_600_000)
@@ -164,7 +170,7 @@ function ShiftModal({ open, onClose }: { open: boolean; onClose: () => void }) {
             {
               divisionCode: values.divisionCode,
               role: values.role,
-              ...(values.myself ? { userId } : {}),
+              ...(values.userId ? { userId: values.userId } : {}),
               personName: values.personName.trim(),
               ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}),
               startsAt: new Date(values.startsAt).toISOString(),
@@ -175,9 +181,21 @@ function ShiftModal({ open, onClose }: { open: boolean; onClose: () => void }) {
         }
       >
         <Form.Item name="myself" valuePropName="checked" extra={t('incidents.myselfHint')}>
-          <Checkbox onChange={(event) => { if (event.target.checked) form.setFieldValue('personName', displayName) }} data-testid="shift-myself">{t('incidents.myself')}</Checkbox>
+          <Checkbox onChange={(event) => link(event.target.checked ? userId : undefined)} data-testid="shift-myself">{t('incidents.myself')}</Checkbox>
         </Form.Item>
-        <Form.Item name="personName" label={t('incidents.person')} rules={[{ required: true, whitespace: true, message: t('incidents.required') }]}><Input maxLength={50} disabled={myself} /></Form.Item>
+        <Form.Item name="userId" label={t('incidents.dutyAccount')} extra={t('incidents.dutyAccountHint')}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            loading={people.isPending}
+            placeholder={t('incidents.dutyAccountPlaceholder')}
+            onChange={(id?: string) => link(id)}
+            options={(people.data ?? []).map((p) => ({ value: p.id, label: `${p.displayName} · ${locale === 'en' ? p.roleNameEn : p.roleName}${p.jurisdictionName ? ` · ${p.jurisdictionName}` : ''}` }))}
+            data-testid="shift-account"
+          />
+        </Form.Item>
+        <Form.Item name="personName" label={t('incidents.person')} rules={[{ required: true, whitespace: true, message: t('incidents.required') }]}><Input maxLength={50} disabled={Boolean(linked)} /></Form.Item>
         <Form.Item name="phone" label={t('incidents.callerPhone')}><Input maxLength={20} /></Form.Item>
         <Form.Item name="role" label={t('incidents.dutyRole')}><Select options={dutyRoles.map((value) => ({ value, label: roleName(t, value) }))} /></Form.Item>
         <Form.Item name="startsAt" label={t('incidents.startsAt')} rules={[{ required: true, message: t('incidents.required') }]}><Input type="datetime-local" /></Form.Item>
