@@ -1,6 +1,7 @@
 /** TypeBox schemas of the auth API: they validate, type and document (OpenAPI) together. */
 import { Type } from '@fastify/type-provider-typebox'
 import { roles, type Role } from '../../http/access.ts'
+import { Nullable } from '../../http/openapi.ts'
 
 export const RoleSchema = Type.Unsafe<Role>({ type: 'string', enum: [...roles], description: '角色 · Role' })
 const Bilingual = Type.Object({ zh: Type.String(), en: Type.String() })
@@ -9,7 +10,6 @@ const JurisdictionSchema = Type.Object({
   name: Type.String(),
 })
 const Timestamp = Type.String({ format: 'date-time' })
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()])
 
 /** 6, 9 or 12 digits (county, township, village); stored as 12. */
 export const DivisionCodeInput = Type.String({ description: '管辖范围：6/9/12 位行政区划代码 · Jurisdiction: a 6-, 9- or 12-digit division code' })

@@ -1,8 +1,8 @@
 /** TypeBox schemas of the monitoring routes (request and response). */
-import { Type, type TSchema } from '@fastify/type-provider-typebox'
+import { Type } from '@fastify/type-provider-typebox'
 import { deviceTypeKeys } from './deviceTypes.ts'
+import { Nullable } from '../../http/openapi.ts'
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
 const Uuid = Type.String({ format: 'uuid' })
 export const IdParams = Type.Object({ id: Uuid })
 const Timestamp = Type.String({ format: 'date-time' })

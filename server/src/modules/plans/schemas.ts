@@ -1,13 +1,12 @@
 /** Emergency plans (应急预案): request and response schemas. */
-import { Type, type TSchema } from '@fastify/type-provider-typebox'
+import { Type } from '@fastify/type-provider-typebox'
 import { assigneeKinds } from '@yingji/domain/plans/planContent'
 import { drillTypes, filingStatuses, planStatuses, planTypes } from '@yingji/domain/plans/planTypes'
 import { warningLevels } from '@yingji/domain/cap/warningLevels'
+import { KeyEnum, Nullable } from '../../http/openapi.ts'
 
 export { ErrorSchema, security } from '../../http/openapi.ts'
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
-const KeyEnum = <K extends string>(keys: readonly K[], description: string) => Type.Unsafe<K>({ type: 'string', enum: [...keys], description })
 const Text = (maxLength: number, minLength = 1) => Type.String({ minLength, maxLength })
 export const Uuid = Type.String({ format: 'uuid' })
 const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD' })

@@ -1,13 +1,13 @@
 /** TypeBox schemas of the warnings routes (authoring, approval, subscribers). */
-import { Type, type TSchema } from '@fastify/type-provider-typebox'
+import { Type } from '@fastify/type-provider-typebox'
 import { hazardEventKeys, type HazardEventKey } from '@yingji/domain/cap/hazardEvents'
 import { warningLevels, type WarningLevel } from '@yingji/domain/cap/warningLevels'
 import type { WarningAction } from '@yingji/domain/warnings/approvalPolicy'
 import { warningActions } from '@yingji/domain/warnings/warningActions'
+import { Nullable } from '../../http/openapi.ts'
 
 export { ErrorSchema, security } from '../../http/openapi.ts'
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
 export const Uuid = Type.String({ format: 'uuid' })
 export const IdParams = Type.Object({ id: Uuid })
 export const AlarmParams = Type.Object({ alarmId: Uuid })

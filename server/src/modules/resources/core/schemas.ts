@@ -1,7 +1,7 @@
 /** TypeBox pieces shared by the resources routes: ids, codes, locations, pages, errors. */
 import { Type, type TObject, type TProperties, type TSchema } from '@fastify/type-provider-typebox'
 
-export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
+export { KeyEnum, Nullable } from '../../../http/openapi.ts'
 
 export const Uuid = Type.String({ format: 'uuid' })
 export const IdParams = Type.Object({ id: Uuid })
@@ -46,7 +46,4 @@ export const PointFeatureCollection = <P extends TObject>(properties: P, descrip
 
 export const ImportResult = Type.Object({ imported: Type.Integer() })
 
-/** Enum schema over stable keys, with the Chinese names in the description. */
-export const KeyEnum = <K extends string>(keys: readonly K[], description: string) =>
-  Type.Unsafe<K>({ type: 'string', enum: [...keys], description })
 

@@ -1,9 +1,9 @@
 /** TypeBox schemas of the audience, delivery report, receipts and inbox routes. */
-import { Type, type TSchema } from '@fastify/type-provider-typebox'
+import { Type } from '@fastify/type-provider-typebox'
+import { Nullable } from '../../../http/openapi.ts'
 
 const Channel = Type.Union(['sms', 'email', 'wecom', 'dingtalk', 'app'].map((c) => Type.Literal(c)))
 const Status = Type.Union(['queued', 'sent', 'delivered', 'failed', 'acknowledged'].map((c) => Type.Literal(c)))
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
 
 export const WarningParams = Type.Object({ id: Type.String({ format: 'uuid' }) })
 export const DeliveryParams = Type.Object({ deliveryId: Type.String({ format: 'uuid' }) })

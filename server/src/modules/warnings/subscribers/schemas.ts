@@ -1,7 +1,7 @@
 /** TypeBox schemas of the subscribers routes (预警接收人). */
-import { Type, type TSchema } from '@fastify/type-provider-typebox'
+import { Type } from '@fastify/type-provider-typebox'
+import { Nullable } from '../../../http/openapi.ts'
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
 
 export const subscriberRoles = ['township_leader', 'village_leader', 'grid_officer', 'hazard_monitor', 'enterprise_safety', 'department', 'public'] as const
 export type SubscriberRole = (typeof subscriberRoles)[number]
