@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto'
 import type { WarningLevel } from '@yingji/domain/cap/warningLevels'
-import type { AlarmTransition } from '@yingji/domain/monitoring/ruleInstance'
+import type { AlarmEvidence, AlarmTransition } from '@yingji/domain/monitoring/ruleInstance'
 import { isWithinDivision } from '@yingji/domain/geo/divisionCode'
 import type { Db, Queryable } from '../../db/database.ts'
 import { assertInJurisdiction, type Actor } from '../../http/access.ts'
@@ -16,6 +16,7 @@ import { enqueueEvent } from '../events/outbox.ts'
 import { divisionPrefix } from '@yingji/domain/geo/divisionCode'
 import { parseDivisionCode } from '../geo/index.ts'
 import * as q from './alarmQueries.ts'
+import { deviceTypeInfo } from './deviceTypes.ts'
 
 export const alarmRaisedTopic = 'monitoring.alarm_raised'
 export const alarmChangedTopic = 'monitoring.alarm_changed'
@@ -57,17 +58,29 @@ const levelNames: Record<string, string> = { blue: '蓝色', yellow: '黄色', o
 export interface RuleName { zh: string; en: string }
 
 export interface TransitionContext {
-  device: { id: string; divisionCode: string; name: string }
+  device: { id: string; type: string; divisionCode: string; name: string }
   ruleName: RuleName
   now: number
   escalateAfterMs: number
 }
 
+/** The measurement in words, e.g. "3小时累计降雨量 53 mm（阈值 50 mm）". */
+function measuredText(e: AlarmEvidence, value: number, deviceType: string): string {
+  const info = deviceTypeInfo(deviceType)?.metrics.find((m) => m.metric === e.metric)
+  // "降雨量（自上次上报）" names one report; a window's sum is the rainfall over the window.
+  const name = info?.name.replace(/（.*）$/, '') ?? e.metric
+  const unit = info && info.unit !== 'count' ? ` ${info.unit}` : ''
+  const minutes = e.windowMs === undefined ? 0 : Math.round(e.windowMs / 60_000)
+  const window = minutes === 0 ? '' : minutes % 60 === 0 ? `${minutes / 60}小时` : `${minutes}分钟`
+  if (e.measure === 'sum') return `${window}累计${name} ${value}${unit}（阈值 ${e.threshold}${unit}）`
+  if (e.measure === 'rate') return `${window}内${name}变化 ${value}（阈值 ${e.threshold}）`
+  return `${name} ${value}${unit}（阈值 ${e.threshold}${unit}）`
+}
+
 function describe(t: AlarmTransition, ctx: TransitionContext): { value: number | null; message: string } {
   const e = t.evidence[0]
   const value = e && typeof e.value === 'number' && Number.isFinite(e.value) ? Math.round(e.value * 1000) / 1000 : null
-  const window = e && 'windowMs' in e && typeof e.windowMs === 'number' ? `${Math.round(e.windowMs / 60_000)} 分钟内` : ''
-  const measured = e && value !== null && typeof e.threshold === 'number' ? `：${e.metric} ${window}${value ?? ''}（阈值 ${e.threshold}）` : ''
+  const measured = e && value !== null && e.measure !== 'noData' ? `：${measuredText(e, value, ctx.device.type)}` : ''
   return { value, message: `${ctx.device.name} ${ctx.ruleName.zh}${t.to ? ` ${levelNames[t.to]}` : ' 解除'}${measured}` }
 }
 

@@ -16,7 +16,7 @@ const repeat = (value: number, n: number) => Array.from({ length: n }, () => val
 // 13 reports of 4 mm (52 mm), 8 of 6.5 mm (104 mm in 100 minutes), then 147 dry reports.
 const rain = [...repeat(4, 13), ...repeat(6.5, 8), ...repeat(0, 147)]
 
-interface AlarmBody { id: string; level: string; status: string; deviceCode: string; acknowledgedBy: string | null; comment: string | null; history?: { kind: string; level: string | null; actor: string | null; text: string | null }[] }
+interface AlarmBody { id: string; level: string; status: string; message: string | null; deviceCode: string; acknowledgedBy: string | null; comment: string | null; history?: { kind: string; level: string | null; actor: string | null; text: string | null }[] }
 
 async function alarmsOf(t: MonitoringTestApp, deviceId: string, status = ''): Promise<AlarmBody[]> {
   const res = await t.app.inject({ url: `/api/monitoring/alarms?deviceId=${deviceId}${status ? `&status=${status}` : ''}`, headers: t.admin })
@@ -46,6 +46,8 @@ describe('SCENARIO.md storm over HTTP: orange → red (same alarm) → acknowled
     await send(t, gauge, items.slice(12, 13))
     const [alarm] = await waitFor(async () => { const a = await alarmsOf(t, gauge.id, 'active'); return a.length ? a : null })
     expect(alarm).toMatchObject({ level: 'orange', status: 'active', deviceCode: gauge.code, value: 52, ruleId: 'rain_gauge.rainstorm' })
+    // The measurement in words, with the metric's name and unit (not its key)
+    expect(alarm!.message).toContain('3小时累计降雨量 52 mm（阈值 50 mm）')
     const device = await t.app.inject({ url: `/api/monitoring/devices/${gauge.id}`, headers: t.admin })
     expect(device.json<{ alarmLevel: string }>().alarmLevel).toBe('orange')
   })
