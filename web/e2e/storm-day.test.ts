@@ -500,26 +500,51 @@ describe('the storm day in Chromium (SCENARIO steps 1–12)', () => {
     await shoot(page, '08-road-closed-rerouted')
   })
 
-  it('9. evacuation of 镇桥镇: people assigned to shelters under capacity, routes drawn, villages without a place in red', { timeout: 300_000 }, async () => {
-    // Gap: the page plans for whole townships; it cannot take the warning's area or pick the
-    // riverside villages within it (SCENARIO step 9), so the warning's township is planned.
+  it('9. evacuation for the warning: its area planned from the warning, then the riverside villages inside it — assigned to shelters under capacity, routes drawn, a village with no shelter in reach in red', { timeout: 300_000 }, async () => {
+    // The three villages of 镇桥镇 nearest the 乐安河 (蔡家 160 m, 古塘 240 m, 护里 740 m from the
+    // river; synthetic populations 1,280 + 1,433 + 1,730).
+    const riverside = ['蔡家村委会', '古塘村委会', '护里村委会']
     const page = officer.page
-    await page.goto(`${baseUrl}/dispatch/evacuation`)
-    await page.getByTestId('evac-townships').click()
-    await page.keyboard.type('镇桥镇')
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '镇桥镇' }).first().click()
-    await page.keyboard.press('Escape')
+    const issued = (await api<{ items: { id: string; status: string }[] }>('GET', '/api/warnings?status=issued&pageSize=200')).items
+    const inForce = issued.find((w) => w.status === 'issued')!
+    await page.goto(`${baseUrl}/warnings/${inForce.id}`)
+    await page.getByTestId('warning-evacuation').click()
+    await page.waitForURL(`**/dispatch/evacuation?warningId=${inForce.id}`)
+    await expect.poll(() => page.getByTestId('evac-warning').innerText(), { timeout: 30_000 }).toContain('暴雨红色')
     await page.getByTestId('evac-plan').click()
-    await page.getByTestId('evac-result').waitFor({ timeout: 120_000 })
-    await expect.poll(async () => Number(await page.getByTestId('evacuation-map').getAttribute('data-lines')), { timeout: 60_000 }).toBeGreaterThan(0)
-    const summary = /已安置 (\d+) 人，无安置点 (\d+) 人/.exec(await page.getByTestId('evac-summary').innerText())
-    expect(Number(summary?.[1])).toBeGreaterThan(0)
-    // People left without a place: their villages listed in red.
-    if (Number(summary?.[2]) > 0) await page.locator('.ant-alert-error').filter({ hasText: '无安置点的村' }).waitFor()
-    // Every shelter under its capacity.
-    for (const line of (await page.getByTestId('evac-result').innerText()).matchAll(/(\d+) \/ (\d+)/g)) expect(Number(line[1])).toBeLessThanOrEqual(Number(line[2]))
+    await expect.poll(() => page.getByTestId('evac-area-used').innerText(), { timeout: 120_000 }).toContain('预警“')
+    const whole = /(\d+) 个村（社区）(\d+) 人/.exec(await page.getByTestId('evac-summary').innerText())
+    expect(Number(whole?.[1])).toBeGreaterThan(3)
     await mapOf(page, '__evacuation-map').settled(90_000)
-    await shoot(page, '09-evacuation')
+    await shoot(page, '09a-evacuation-warning-area')
+
+    // The riverside villages inside it, at 30 minutes' drive: everyone placed, every shelter under its capacity.
+    await page.getByTestId('evac-mode-villages').click()
+    for (const village of riverside) {
+      await page.getByTestId('evac-villages').click()
+      await page.keyboard.type(village)
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: village }).first().click()
+      await page.keyboard.press('Escape')
+    }
+    await page.getByTestId('evac-plan').click()
+    await expect.poll(() => page.getByTestId('evac-area-used').innerText(), { timeout: 120_000 }).toContain(riverside.join('、'))
+    await expect.poll(async () => Number(await page.getByTestId('evacuation-map').getAttribute('data-lines')), { timeout: 60_000 }).toBeGreaterThan(0)
+    expect(await page.getByTestId('evac-summary').innerText()).toMatch(/^3 个村（社区）4443 人：已安置 4443 人，无安置点 0 人/)
+    const capacities = [...(await page.getByTestId('evac-result').innerText()).matchAll(/(\d+) \/ (\d+)/g)]
+    expect(capacities.length).toBeGreaterThanOrEqual(3)
+    for (const line of capacities) expect(Number(line[1])).toBeLessThanOrEqual(Number(line[2]))
+    await mapOf(page, '__evacuation-map').settled(90_000)
+    await shoot(page, '09b-evacuation-riverside')
+
+    // Every shelter is within 23 minutes of these villages on the demo data, so the "no shelter
+    // within 30 minutes" case shows at 15: 护里 (nearest shelter 19.6 min) is listed in red.
+    await page.getByTestId('evac-max-minutes').locator('xpath=descendant-or-self::input').first().fill('15')
+    await page.getByTestId('evac-plan').click()
+    const red = page.locator('.ant-alert-error').filter({ hasText: '无安置点的村' })
+    await red.waitFor({ timeout: 120_000 })
+    expect(await red.innerText()).toContain('护里村委会')
+    await mapOf(page, '__evacuation-map').settled(90_000)
+    await shoot(page, '09c-evacuation-out-of-reach')
   })
 
   it('10. supplies: the commander allocates quilts, tents and water to the shelter and confirms; the ledger shows the stock movements', { timeout: 300_000 }, async () => {
@@ -557,28 +582,33 @@ describe('the storm day in Chromium (SCENARIO steps 1–12)', () => {
     await shoot(page, '10c-ledger')
   })
 
-  it('11. teams for the flood at 镇桥镇: ranked, the flood team with its capability match and drive time', { timeout: 240_000 }, async () => {
+  it('11. teams for the incident: the county flood team recommended first with its reasons, the hazmat team held back for the park', { timeout: 240_000 }, async () => {
     const page = officer.page
-    await page.goto(`${baseUrl}/dispatch/teams`)
-    await page.getByTestId('teams-map').waitFor({ timeout: 60_000 })
-    const map = mapOf(page, '__teams-map')
-    await map.settled(90_000)
-    await map.click('teams-map', await placeOf(zhenqiao))
+    await page.goto(`${baseUrl}/incidents/${incidentId}`)
+    const card = page.getByTestId('team-suggestions')
+    const suggested = card.getByTestId('team-suggestion')
+    await suggested.first().waitFor({ timeout: 90_000 })
+    const cards = await suggested.allInnerTexts()
+    expect(cards[0]).toContain('乐平市防汛抢险队')
+    expect(cards[0]).toMatch(/能力匹配（洪涝）.*待命.*车程 \d+ 分钟/s)
+    expect(cards.find((text) => text.includes('危化'))).toMatch(/留守待命：驻地 5 公里内有重大危险源企业 \d+ 家/)
+    await card.scrollIntoViewIfNeeded()
+    await shoot(page, '11a-incident-teams')
+
+    // The full ranking on the dispatch page, for the incident.
+    await page.getByTestId('team-suggestions-open').click()
+    await page.waitForURL(`**/dispatch/teams?incidentId=${incidentId}`)
     const rows = page.getByTestId('teams-table').locator('tbody tr.ant-table-row')
     await rows.first().waitFor({ timeout: 90_000 })
     teamRows = await rows.allInnerTexts()
-    const flood = teamRows.find((row) => row.includes('乐平市防汛抢险队'))
-    expect(flood).toMatch(/能力匹配（洪涝）.*车程 \d+ 分钟/)
-    await map.settled()
-    await shoot(page, '11-teams')
+    await mapOf(page, '__teams-map').settled(90_000)
+    await shoot(page, '11b-teams')
   })
 
-  // Gap (SCENARIO step 11): the ranking puts nearer teams (the township's militia platoon,
-  // 综合救援队, 1 min away, and others) above the county's specialist flood team, and has no notion of holding the hazmat team
-  // back for the industrial park (a team is "held" only when unavailable or unreachable).
-  it.fails('11b. the flood team is recommended first and the hazmat team is held back for the park', () => {
+  // The hazmat team held back is checked on the board above (the page lists it after the first table page).
+  it('11b. on the dispatch page too the flood team is first, the nearer township militia platoons behind it as part-time forces', () => {
     expect(teamRows[0]).toContain('乐平市防汛抢险队')
-    expect(teamRows.find((row) => row.includes('危化品应急救援队'))).toContain('暂缓')
+    expect(teamRows.find((row) => row.includes('民兵应急排'))).toContain('基层兼职队伍')
   })
 
   it('12. the 续报 is generated from the incident, edited and exported as Word', { timeout: 180_000 }, async () => {
