@@ -8,11 +8,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { buildApp } from '../../server/src/http/app.ts'
 import { createTestPlatform, type TestPlatform } from '../../server/src/testing/platform.ts'
 import { createTestUser, loginAs, type TestUser } from '../../server/src/testing/session.ts'
 import { baseUrlOf, ensureWebBuilt, launchChromium, screenshotPath } from './browser.ts'
+import { signIn } from './session.ts'
 
 type Headers = { cookie: string }
 const hours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString()
@@ -61,16 +62,7 @@ describe('warning lifecycle in Chromium: reject, Update, Cancel', () => {
     return draft
   }
 
-  async function signIn(user: TestUser): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } })
-    const page = await context.newPage()
-    await page.goto(baseUrl)
-    await page.getByLabel('用户名').fill(user.username)
-    await page.getByLabel('密码').fill(user.password)
-    await page.getByRole('button', { name: '登录' }).click()
-    await page.waitForURL('**/map')
-    return { context, page }
-  }
+  const signInAs = (user: TestUser) => signIn(browser, baseUrl, user)
 
   /** Open the action's pop-up and confirm, retried: the page polls and a refresh may close the pop-up. */
   async function approveOnPage(page: Page) {
@@ -104,7 +96,7 @@ describe('warning lifecycle in Chromium: reject, Update, Cancel', () => {
 
   it('the commander rejects a submitted draft with a comment: shown rejected with the comment, nothing published', { timeout: 180_000 }, async () => {
     const draft = await submittedDraft('镇桥镇暴雨橙色预警（待退回）')
-    const chief = await signIn(commander)
+    const chief = await signInAs(commander)
     try {
       await chief.page.goto(`${baseUrl}/warnings/${draft.id}`)
       await chief.page.getByTestId('status-submitted').waitFor({ timeout: 20_000 })
@@ -133,7 +125,7 @@ describe('warning lifecycle in Chromium: reject, Update, Cancel', () => {
     await post(`/api/warnings/${county.id}/submit`, author)
     await post(`/api/warnings/${county.id}/approve`, approver)
     const townshipUser = await createTestUser(platform, { role: 'township', jurisdiction: '360281100', displayName: '孙镇长' })
-    const town = await signIn(townshipUser)
+    const town = await signInAs(townshipUser)
     try {
       await town.page.goto(`${baseUrl}/warnings/${county.id}`)
       await town.page.getByTestId('status-issued').waitFor({ timeout: 30_000 })
@@ -145,7 +137,7 @@ describe('warning lifecycle in Chromium: reject, Update, Cancel', () => {
       await town.context.close()
     }
     // the county's duty officer, on the same page, may update it
-    const duty = await signIn(officer)
+    const duty = await signInAs(officer)
     try {
       await duty.page.goto(`${baseUrl}/warnings/${county.id}`)
       await duty.page.getByTestId('warning-update').waitFor({ timeout: 30_000 })
@@ -164,7 +156,7 @@ describe('warning lifecycle in Chromium: reject, Update, Cancel', () => {
     expect(await publicHeadlines(publicPage)).toContain('（首发）')
 
     // 1. The duty officer: 更新预警 on the detail page opens a new draft (msgType Update) to edit.
-    const duty = await signIn(officer)
+    const duty = await signInAs(officer)
     let updateId: string
     try {
       await duty.page.goto(`${baseUrl}/warnings/${original.id}`)
@@ -193,7 +185,7 @@ describe('warning lifecycle in Chromium: reject, Update, Cancel', () => {
     expect(update).toMatchObject({ msgType: 'Update', referencesId: original.id, status: 'submitted' })
 
     // 2. The commander approves the Update: it is issued, the original is superseded.
-    const chief = await signIn(commander)
+    const chief = await signInAs(commander)
     try {
       await chief.page.goto(`${baseUrl}/warnings/${updateId}`)
       await chief.page.getByTestId('status-submitted').waitFor({ timeout: 20_000 })

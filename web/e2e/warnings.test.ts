@@ -9,11 +9,12 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { buildApp } from '../../server/src/http/app.ts'
 import { createTestPlatform, type TestPlatform } from '../../server/src/testing/platform.ts'
 import { createTestUser, loginAs, type TestUser } from '../../server/src/testing/session.ts'
 import { baseUrlOf, ensureWebBuilt, launchChromium, screenshotPath } from './browser.ts'
+import { signIn } from './session.ts'
 
 const zhenqiao = '360281100000'
 
@@ -46,16 +47,7 @@ describe('warnings in Chromium', () => {
 
   const shoot = (page: Page, name: string) => page.screenshot({ animations: 'disabled', path: screenshotPath(name) })
 
-  async function signIn(user: TestUser): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } })
-    const page = await context.newPage()
-    await page.goto(baseUrl)
-    await page.getByLabel('用户名').fill(user.username)
-    await page.getByLabel('密码').fill(user.password)
-    await page.getByRole('button', { name: '登录' }).click()
-    await page.waitForURL('**/map')
-    return { context, page }
-  }
+  const signInAs = (user: TestUser) => signIn(browser, baseUrl, user)
 
   /** A rain gauge in 镇桥镇 reports 60 mm within 3 h: an orange rainstorm alarm. */
   async function raiseAlarm(): Promise<string> {
@@ -110,7 +102,7 @@ describe('warnings in Chromium', () => {
     const alarmId = await raiseAlarm()
 
     // 1. The duty officer: one click from the alarm opens a prefilled draft.
-    const duty = await signIn(officer)
+    const duty = await signInAs(officer)
     const page = duty.page
     await page.goto(`${baseUrl}/warnings/new?alarmId=${alarmId}`)
     const form = page.getByTestId('warning-form')
@@ -156,7 +148,7 @@ describe('warnings in Chromium', () => {
     await duty.context.close()
 
     // 2. The commander approves: the CAP alert is issued.
-    const chief = await signIn(commander)
+    const chief = await signInAs(commander)
     await chief.page.goto(`${baseUrl}/warnings/list`)
     const row = chief.page.getByTestId('warnings-table').locator('tr.ant-table-row').filter({ has: chief.page.getByTestId('status-submitted') }).first()
     await row.waitFor()
