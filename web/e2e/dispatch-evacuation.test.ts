@@ -13,6 +13,7 @@ import { createTestPlatform, type TestPlatform } from '../../server/src/testing/
 import { createTestUser, type TestUser } from '../../server/src/testing/session.ts'
 import { stopSolver } from '../../server/src/modules/dispatch/planning/solver.ts'
 import { baseUrlOf, ensureWebBuilt, launchChromium, screenshotPath } from './browser.ts'
+import { signIn } from './session.ts'
 
 describe('dispatch planning in Chromium', () => {
   let platform: TestPlatform
@@ -30,13 +31,8 @@ describe('dispatch planning in Chromium', () => {
     baseUrl = baseUrlOf(app.server.address())
     officer = await createTestUser(platform, { role: 'duty_officer', displayName: '钱值班' })
     browser = await launchChromium()
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' })
+    ;({ page } = await signIn(browser, baseUrl, officer))
     page.on('pageerror', (error) => console.error('[page error]', error.message))
-    await page.goto(baseUrl)
-    await page.getByLabel('用户名').fill(officer.username)
-    await page.getByLabel('密码').fill(officer.password)
-    await page.getByRole('button', { name: '登录' }).click()
-    await page.waitForURL(/\/map/)
   })
 
   afterAll(async () => {
@@ -110,7 +106,7 @@ describe('dispatch planning in Chromium', () => {
     await page.getByTestId('evac-mode-polygon').click()
     await page.evaluate(() => (window as unknown as Record<string, { jumpTo(o: object): void }>)['__evacuation-map']!.jumpTo({ center: [117.13, 28.965], zoom: 11 }))
     await mapSettled('evacuation-map')
-    for (const [dx, dy] of [[-0.15, -0.15], [0.15, -0.15], [0.15, 0.15], [-0.15, 0.15]]) await page.mouse.click(box.x + box.width * (0.5 + dx), box.y + box.height * (0.5 + dy))
+    for (const [dx, dy] of [[-0.15, -0.15], [0.15, -0.15], [0.15, 0.15], [-0.15, 0.15]] as const) await page.mouse.click(box.x + box.width * (0.5 + dx), box.y + box.height * (0.5 + dy))
     await expect.poll(() => page.getByTestId('evac-polygon-corners').innerText()).toContain('已选 4 个')
     await page.getByTestId('evac-plan').click()
     await expect.poll(() => page.getByTestId('evac-area-used').innerText(), { timeout: 60_000 }).toContain('手绘区域（4 个角点）')

@@ -11,6 +11,7 @@ import { buildApp } from '../../server/src/http/app.ts'
 import { createTestPlatform, type TestPlatform } from '../../server/src/testing/platform.ts'
 import { createTestUser, loginAs, type TestUser } from '../../server/src/testing/session.ts'
 import { baseUrlOf, ensureWebBuilt, launchChromium, screenshotPath } from './browser.ts'
+import { signIn } from './session.ts'
 
 interface ExposedMap {
   loaded(): boolean
@@ -75,14 +76,8 @@ describe('dispatch routing in Chromium', () => {
     const planned = (await app.inject({ method: 'GET', url: `/api/dispatch/route?from=${seat.join(',')}&to=${zhenqiao.join(',')}`, headers: admin.headers })).json<{ durationS: number; geometry: { coordinates: [number, number][] } }>()
     const middle = planned.geometry.coordinates[Math.floor(planned.geometry.coordinates.length / 2)]!
 
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })
-    const page = await context.newPage()
+    const { context, page } = await signIn(browser, baseUrl, officer, { viewport: { width: 1440, height: 900 } })
     try {
-      await page.goto(baseUrl)
-      await page.getByLabel('用户名').fill(officer.username)
-      await page.getByLabel('密码').fill(officer.password)
-      await page.getByRole('button', { name: '登录' }).click()
-      await page.waitForURL('**/map')
       await page.goto(`${baseUrl}/dispatch/routes`)
       await page.getByTestId('route-page').waitFor()
       await expect.poll(() => page.evaluate(() => ((window as unknown as TestWindow).__routeMap?.querySourceFeatures('roads').length ?? 0) > 0), { timeout: 30_000 }).toBe(true)

@@ -12,7 +12,7 @@ import { buildApp } from '../../server/src/http/app.ts'
 import { createTestPlatform, type TestPlatform } from '../../server/src/testing/platform.ts'
 import { createTestUser, loginAs, type TestUser } from '../../server/src/testing/session.ts'
 import { baseUrlOf, ensureWebBuilt, launchChromium, screenshotPath } from './browser.ts'
-import { watchStreams, type StreamWindow } from './session.ts'
+import { signIn, watchStreams, type StreamWindow } from './session.ts'
 
 /** The slice of maplibre's Map the test reads (the app exposes it as `__yingjiMap`). */
 interface ExposedMap {
@@ -88,15 +88,8 @@ describe('monitoring in Chromium', () => {
 
   it('notifies the duty officer of an orange rainstorm alarm, lists it, acknowledges it, charts the rainfall and re-notifies when it turns red', { timeout: 120_000 }, async () => {
     const device = await createRainGauge()
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })
-    await context.addInitScript(watchStreams)
-    const page = await context.newPage()
+    const { context, page } = await signIn(browser, baseUrl, officer, { viewport: { width: 1440, height: 900 }, initScripts: [watchStreams] })
     try {
-      await page.goto(baseUrl)
-      await page.getByLabel('用户名').fill(officer.username)
-      await page.getByLabel('密码').fill(officer.password)
-      await page.getByRole('button', { name: '登录' }).click()
-      await page.waitForURL('**/map')
       await page.getByRole('menuitem', { name: /监测预警/ }).click()
       await page.waitForURL('**/monitoring/map')
       // The header's stream and the map's are open before the rain falls.

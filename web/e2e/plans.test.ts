@@ -14,6 +14,7 @@ import { seedPlansDemo } from '../../server/src/modules/plans/demo.ts'
 import { createTestPlatform, type TestPlatform } from '../../server/src/testing/platform.ts'
 import { createTestUser, type TestUser } from '../../server/src/testing/session.ts'
 import { baseUrlOf, ensureWebBuilt, launchChromium, screenshotPath } from './browser.ts'
+import { signIn } from './session.ts'
 
 describe('emergency plans in Chromium', () => {
   let platform: TestPlatform
@@ -44,14 +45,8 @@ describe('emergency plans in Chromium', () => {
   }
 
   it('lists plans with flags, shows the flood plan, records a drill, uploads a PDF, matches, and edits', { timeout: 240_000 }, async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })
-    const page = await context.newPage()
+    const { context, page } = await signIn(browser, baseUrl, commander, { viewport: { width: 1440, height: 900 } })
     try {
-      await page.goto(baseUrl)
-      await page.getByLabel('用户名').fill(commander.username)
-      await page.getByLabel('密码').fill(commander.password)
-      await page.getByRole('button', { name: '登录' }).click()
-      await page.waitForURL('**/map')
       await page.goto(`${baseUrl}/plans`)
       await page.waitForURL('**/plans/library')
 

@@ -10,11 +10,12 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { buildApp } from '../../server/src/http/app.ts'
 import { createTestPlatform, type TestPlatform } from '../../server/src/testing/platform.ts'
 import { createTestUser, type TestUser } from '../../server/src/testing/session.ts'
 import { baseUrlOf, ensureWebBuilt, launchChromium, screenshotPath } from './browser.ts'
+import { signIn } from './session.ts'
 
 /** The slice of maplibre's Map the test reads (the app exposes it as `(window as unknown as MapWindow).__yingjiMap`). */
 interface ExposedMap {
@@ -54,16 +55,7 @@ describe('the registries in Chromium', () => {
     await platform?.close()
   })
 
-  async function signedInPage(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })
-    const page = await context.newPage()
-    await page.goto(baseUrl)
-    await page.getByLabel('用户名').fill(officer.username)
-    await page.getByLabel('密码').fill(officer.password)
-    await page.getByRole('button', { name: '登录' }).click()
-    await page.waitForURL('**/map')
-    return { context, page }
-  }
+  const signedInPage = () => signIn(browser, baseUrl, officer, { viewport: { width: 1440, height: 900 } })
 
   async function shoot(page: Page, name: string): Promise<void> {
     await page.screenshot({ animations: 'disabled', path: screenshotPath(name) })
