@@ -11,17 +11,22 @@
  *     (every message accepted by the gateway), one POST per message and the gateway's batch
  *     endpoint. Baseline: one INSERT and one POST (and one UPDATE) per message, in turn.
  *
- * Embedded database (PGlite, in memory), or, when DATABASE_URL is set, a scratch database created
- * (and dropped) on that PostgreSQL server.
+ * Embedded database (PGlite) in a new data folder from the prepared template, as `npm start` runs
+ * it (`YINGJI_BENCH_WARNINGS_MEMORY=1` keeps it in memory), with a 512MB page cache unless
+ * `YINGJI_DB_SHARED_BUFFERS` says otherwise — the setting a deployment of this size would use
+ * (README); or, when DATABASE_URL is set, a scratch database created (and dropped) on that
+ * PostgreSQL server.
  * `YINGJI_BENCH_WARNING_SUBSCRIBERS` changes the population (default 1,000,000).
  */
 import crypto from 'node:crypto'
+import fs from 'node:fs'
 import os from 'node:os'
+import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { sql } from 'drizzle-orm'
 import pg from 'pg'
 import { loadConfig } from '../server/src/config.ts'
-import { queryRows } from '../server/src/db/rows.ts'
+import { affectedRows, queryRows } from '../server/src/db/rows.ts'
 import { closePlatform, createPlatform, type Platform } from '../server/src/platform.ts'
 import { enqueueEvent } from '../server/src/modules/events/outbox.ts'
 import { ensureSyntheticDivisionAreas } from '../server/src/modules/geo/syntheticAreas.ts'
@@ -92,14 +97,10 @@ async function recipientList(platform: Platform, warningId: string, naive: boole
     await tx.execute(sql`CREATE TEMP TABLE naive_audience ON COMMIT DROP AS ${audienceRows(target, { subdivide: false })}`)
     await tx.execute(sql`SET LOCAL enable_indexscan = on`)
     await tx.execute(sql`SET LOCAL enable_bitmapscan = on`)
-    const [r] = await queryRows<{ n: number }>(tx, sql`
-      WITH inserted AS (
-        INSERT INTO warnings.deliveries (warning_id, subscriber_id, channel, priority, address, township_code)
-        SELECT ${warningId}, a.subscriber_id, a.channel, a.priority, a.address, a.township_code FROM naive_audience a
-        WHERE a.address IS NOT NULL AND a.address <> ''
-        ON CONFLICT (warning_id, subscriber_id, channel) DO NOTHING RETURNING 1)
-      SELECT count(*)::int AS n FROM inserted`)
-    return r?.n ?? 0
+    return affectedRows(await tx.execute(sql`
+      INSERT INTO warnings.deliveries (warning_id, subscriber_id, channel, priority, address, township_code)
+      SELECT ${warningId}, a.subscriber_id, a.channel, a.priority, a.address, a.township_code FROM naive_audience a
+      WHERE a.address IS NOT NULL AND a.address <> ''`))
   })
   return { ms: performance.now() - t0, cpu: cpuMs() - c0, rows }
 }
@@ -221,12 +222,17 @@ async function scratchDatabase(serverUrl: string): Promise<{ url: string; drop: 
 }
 
 export async function run(): Promise<void> {
-  const config = { ...loadConfig({}), logLevel: 'silent', simulate: false, adminPassword: undefined }
+  const config = { ...loadConfig({}), logLevel: 'silent', simulate: false, adminPassword: undefined,
+    embeddedSharedBuffers: process.env.YINGJI_DB_SHARED_BUFFERS || '512MB' }
   const server = process.env.DATABASE_URL
-  console.log(`machine: ${os.cpus().length} cores, Node ${process.versions.node}, load average ${os.loadavg()[0]!.toFixed(1)}; database: ${server ? 'PostgreSQL server of DATABASE_URL (a scratch database)' : 'embedded (PGlite, in memory)'}; ${runs} runs for (a)`)
+  const inMemory = !server && process.env.YINGJI_BENCH_WARNINGS_MEMORY === '1'
+  const dataDir = server || inMemory ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'yingji-bench-warnings-'))
+  const where = server ? 'PostgreSQL server of DATABASE_URL (a scratch database)'
+    : `embedded (PGlite, ${inMemory ? 'in memory' : 'data folder'}, shared_buffers ${config.embeddedSharedBuffers})`
+  console.log(`machine: ${os.cpus().length} cores, Node ${process.versions.node}, load average ${os.loadavg()[0]!.toFixed(1)}; database: ${where}; ${runs} runs for (a)`)
   const scratch = server ? await scratchDatabase(server) : undefined
   try {
-    const platform = await createPlatform({ ...config, databaseUrl: scratch?.url }, { inMemory: !scratch })
+    const platform = await createPlatform({ ...config, databaseUrl: scratch?.url, dataDir: dataDir ?? config.dataDir }, { inMemory })
     try {
       await measure(platform)
     } finally {
@@ -234,5 +240,6 @@ export async function run(): Promise<void> {
     }
   } finally {
     await scratch?.drop()
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
   }
 }

@@ -11,6 +11,13 @@ export interface Config {
   dataDir: string
   /** A PostgreSQL server URL; when absent the embedded database (PGlite) is used. */
   databaseUrl: string | undefined
+  /**
+   * Embedded only: PostgreSQL's page cache (shared_buffers, e.g. "512MB"); unset keeps PGlite's
+   * 128MB. PGlite has no operating-system cache behind it worth the name — every page it misses
+   * is a read through the WebAssembly file layer — so a deployment whose hot tables outgrow the
+   * cache (a county's million warning subscribers are ~330 MB with indexes) should raise it.
+   */
+  embeddedSharedBuffers: string | undefined
   /** Initial admin password; when absent a random one is generated on first start. */
   adminPassword: string | undefined
   /** Run the simulated sensor network (later issue); `YINGJI_SIMULATE=0` turns it off. */
@@ -31,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.YINGJI_DATA_DIR ?? path.join(repoRoot, 'data')),
     databaseUrl: env.DATABASE_URL || undefined,
+    embeddedSharedBuffers: env.YINGJI_DB_SHARED_BUFFERS || undefined,
     adminPassword: env.YINGJI_ADMIN_PASSWORD || undefined,
     simulate: env.YINGJI_SIMULATE !== '0',
     tileUrl: env.YINGJI_TILE_URL || undefined,

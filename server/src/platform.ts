@@ -39,6 +39,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     databaseUrl: config.databaseUrl,
     dataDir: inFolder ? config.dataDir : undefined,
     snapshot,
+    sharedBuffers: config.embeddedSharedBuffers,
   })
   try {
     if (options.prepare !== false) await prepareDatabase(database)

@@ -35,10 +35,12 @@ export interface OpenOptions {
   dataDir?: string | undefined
   /** Embedded: start from a snapshot made by `dump()`. */
   snapshot?: Blob | undefined
+  /** Embedded: shared_buffers ("512MB"); PGlite's 128MB when absent. */
+  sharedBuffers?: string | undefined
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  return options.databaseUrl ? openServer(options.databaseUrl) : openEmbedded(options.dataDir, options.snapshot)
+  return options.databaseUrl ? openServer(options.databaseUrl) : openEmbedded(options)
 }
 
 async function openServer(url: string): Promise<Database> {
@@ -64,13 +66,17 @@ async function openServer(url: string): Promise<Database> {
   }
 }
 
-async function openEmbedded(dataDir: string | undefined, snapshot: Blob | undefined): Promise<Database> {
+async function openEmbedded({ dataDir, snapshot, sharedBuffers }: OpenOptions): Promise<Database> {
+  if (sharedBuffers !== undefined && !/^[1-9][0-9]*(kB|MB|GB)$/.test(sharedBuffers)) {
+    throw new Error(`YINGJI_DB_SHARED_BUFFERS 应为如 512MB 的大小 · must be a size such as 512MB: ${sharedBuffers}`)
+  }
   const lock = dataDir ? acquireDataDirLock(dataDir) : undefined
   try {
     const client = await PGlite.create({
       ...(dataDir ? { dataDir } : {}),
       ...(snapshot ? { loadDataDir: snapshot } : {}),
       extensions: { postgis, pg_trgm },
+      ...(sharedBuffers ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] } : {}),
     })
     // A new WAL segment gets its size from one write at its end instead of 16 MB of zeros page
     // by page (PostgreSQL docs, wal_init_zero): PGlite's files grow by copying, so zero-filling

@@ -60,12 +60,12 @@ export function audienceRows(target: AudienceTarget, options: { subdivide?: bool
       ${byDivision}
       ${previous}
     )
-    SELECT h.id AS subscriber_id, h.kind, h.role, ch.channel,
+    SELECT h.id AS subscriber_id, h.kind, h.role, h.channel,
       CASE h.kind WHEN 'responsible' THEN 0 ELSE 1 END AS priority,
-      CASE ch.channel WHEN 'sms' THEN h.phone WHEN 'email' THEN h.email WHEN 'wecom' THEN h.wecom_webhook
+      CASE h.channel WHEN 'sms' THEN h.phone WHEN 'email' THEN h.email WHEN 'wecom' THEN h.wecom_webhook
         WHEN 'dingtalk' THEN h.dingtalk_webhook ELSE h.user_id::text END AS address,
       h.township_code
-    FROM hits h CROSS JOIN LATERAL unnest(h.channels) AS ch(channel)`
+    FROM (SELECT hits.*, unnest(hits.channels) AS channel FROM hits) h`
 }
 
 /**
