@@ -1,13 +1,23 @@
 /**
  * The batch writer (批量写入): readings from every ingest request and MQTT message wait in one
- * bounded queue and are written by group commit — at most one commit every `flushIntervalMs`
- * (at once when the writer was idle), or as soon as `flushRows` wait — as one multi-row `unnest` insert
- * and the batch's rollups in one transaction. A submitter's promise resolves only after that
- * transaction has committed (durable before acknowledged). When the
+ * bounded queue and are written by group commit — a new commit starts at most every
+ * `flushIntervalMs` (at once when the writer was idle), or as soon as `flushRows` wait — as one
+ * multi-row `unnest` insert and the batch's rollups in one transaction. A submitter's promise
+ * resolves only after that transaction has committed (durable before acknowledged). When the
  * queue is full, `trySubmit` refuses at once (HTTP answers 429) and `submit` waits for room
  * (MQTT withholds the PUBACK): memory stays bounded, nothing is dropped silently.
- * After each commit the rows actually inserted (not duplicates) go to `onCommitted` (the rule
- * engine), one batch at a time, in commit order.
+ *
+ * Up to `flushConcurrency` batches are in flight at once, so the database writes one batch
+ * while this process evaluates the rules of the one before and parses the next requests (on a
+ * PostgreSQL server, one flush at a time left both sides idle a third of the time). Each
+ * batch's committed rows (not duplicates) go to `onCommitted` (the rule engine) one batch at a
+ * time, in the order the batches were taken from the queue, whatever order they commit in;
+ * a batch counts as in flight until its rules have run.
+ *
+ * Concurrent batches lock rollup rows in one order (sorted), so they wait for each other
+ * there but cannot deadlock; the same reading in two concurrent batches (a device's retry) is
+ * stored by one and a duplicate in the other (ON CONFLICT). A batch that needs a new day
+ * partition runs alone (DDL on the parent table).
  */
 import type { Db } from '../../db/database.ts'
 import * as queries from './queries.ts'
@@ -43,6 +53,8 @@ export interface BatchWriterOptions {
   capacity: number
   flushIntervalMs: number
   flushRows: number
+  /** Batches in flight at once (≥ 1) */
+  flushConcurrency: number
   now: () => number
   onCommitted: (rows: ReadingRow[], enqueuedAt: number) => Promise<void>
   onError: (message: string, error: unknown) => void
@@ -56,9 +68,12 @@ const keyOf = (r: ReadingRow): string => `${r.deviceId}|${r.metric}|${r.ts}`
 export class BatchWriter {
   private readonly queue: Entry[] = []
   private queued = 0
-  private inFlightOldest = NaN
   private timer: NodeJS.Timeout | null = null
-  private flushing: Promise<void> | null = null
+  /** Batches taken from the queue whose rules have not run yet, with their oldest enqueue time */
+  private readonly inFlight = new Map<Promise<void>, number>()
+  /** Resolves when the rules of the latest batch taken have run */
+  private rulesTail: Promise<void> = Promise.resolve()
+  private partitionsCreated: Promise<void> = Promise.resolve()
   private readonly waiters: (() => void)[] = []
   private readonly knownDays = new Set<number>()
   private closed = false
@@ -97,20 +112,27 @@ export class BatchWriter {
   }
 
   stats(): WriterStats {
-    const oldest = this.queue[0]?.enqueuedAt ?? NaN
-    const since = Number.isNaN(this.inFlightOldest) ? oldest : Number.isNaN(oldest) ? this.inFlightOldest : Math.min(oldest, this.inFlightOldest)
+    let since = this.queue[0]?.enqueuedAt ?? NaN
+    for (const at of this.inFlight.values()) if (!(at >= since)) since = at
     return { queueDepth: this.queued, oldestUnprocessedAgeMs: Number.isNaN(since) ? 0 : Math.max(0, this.options.now() - since), ...this.totals }
   }
 
-  /** Waits until everything queued so far is written (and its rules evaluated). */
+  /** Waits until everything queued so far is written and its rules evaluated. */
   async drain(): Promise<void> {
-    while (this.queue.length > 0 || this.flushing) await this.flushNow()
+    for (;;) {
+      if (this.queue.length > 0 && this.inFlight.size < this.concurrency()) {
+        this.startFlush()
+        continue
+      }
+      if (this.inFlight.size === 0) return
+      await Promise.race(this.inFlight.keys())
+    }
   }
 
   /** Writes everything queued, then refuses new rows. */
   async close(): Promise<void> {
     this.closed = true
-    while (this.queue.length > 0 || this.flushing) await this.flushNow()
+    await this.drain()
     if (this.timer) clearTimeout(this.timer)
     for (const wake of this.waiters.splice(0)) wake()
   }
@@ -124,27 +146,34 @@ export class BatchWriter {
     })
   }
 
+  private concurrency(): number {
+    return Math.max(1, Math.floor(this.options.flushConcurrency))
+  }
+
   private schedule(): void {
-    if (this.flushing) return
+    if (this.queue.length === 0 || this.inFlight.size >= this.concurrency()) return
     if (this.queued >= this.options.flushRows) {
       if (this.timer) clearTimeout(this.timer)
       this.timer = null
-      void this.flushNow()
+      this.startFlush()
     } else if (!this.timer) {
-      // Commits at most every flushIntervalMs: at once after a quiet spell, batched under load.
+      // Starts a commit at most every flushIntervalMs: at once after a quiet spell, batched under load.
       const wait = Math.max(0, this.lastFlushAt + this.options.flushIntervalMs - this.options.now())
-      this.timer = setTimeout(() => { this.timer = null; void this.flushNow() }, wait)
+      this.timer = setTimeout(() => {
+        this.timer = null
+        if (this.queue.length > 0 && this.inFlight.size < this.concurrency()) this.startFlush()
+      }, wait)
     }
   }
 
-  private async flushNow(): Promise<void> {
-    if (this.flushing) return this.flushing
-    if (this.queue.length === 0) return
-    this.flushing = this.flushOnce().finally(() => {
-      this.flushing = null
-      if (this.queue.length > 0) this.schedule()
+  /** Takes the next batch from the queue and writes it; it leaves `inFlight` when its rules have run. */
+  private startFlush(): void {
+    const enqueuedAt = this.queue[0]!.enqueuedAt
+    const flush: Promise<void> = this.flushOnce().finally(() => {
+      this.inFlight.delete(flush)
+      this.schedule()
     })
-    return this.flushing
+    this.inFlight.set(flush, enqueuedAt)
   }
 
   private async flushOnce(): Promise<void> {
@@ -156,7 +185,23 @@ export class BatchWriter {
       batch.push(entry)
       count += entry.rows.length
     }
-    this.inFlightOldest = batch[0]!.enqueuedAt
+    // This batch's rules run after the previous batch's, whichever commits first.
+    const previousRules = this.rulesTail
+    let rulesDone!: () => void
+    this.rulesTail = new Promise<void>((resolve) => { rulesDone = resolve })
+    try {
+      const stored = await this.write(batch, count)
+      await previousRules
+      if (stored.length > 0) await this.options.onCommitted(stored, batch[0]!.enqueuedAt)
+    } catch (error) {
+      this.options.onError('规则评估失败 Rule evaluation failed', error)
+    } finally {
+      rulesDone()
+    }
+  }
+
+  /** Writes one batch in one transaction and answers its submitters; returns the rows stored (empty when it failed). */
+  private async write(batch: Entry[], count: number): Promise<ReadingRow[]> {
     // Two submissions of the batch can carry the same reading (a device retrying before its
     // answer): such a key is sent once and its later copies are duplicates, as a stored one
     // would be. Only submissions sharing a device can repeat each other, so keys are built only then.
@@ -193,23 +238,21 @@ export class BatchWriter {
     }))
     let written: { inserted: Set<string> | null; stored: ReadingRow[] }
     try {
+      if (days.size > 0) await this.createPartitions(days)
       written = await this.db.transaction(async (tx) => {
-        for (const day of days) await queries.ensureDayPartition(tx, day)
         const inserted = await queries.insertReadings(tx, deviceIds, metrics, ts, values)
         const stored = inserted ? sent.filter((r) => inserted.has(keyOf(r))) : sent
         // In the same transaction: a reading and its share of the rollups are stored together or not at all.
         await queries.addRollups(tx, rollupsOf(stored))
-        await queries.touchDevices(tx, [...owner.keys()])
+        await queries.touchDevices(tx, [...owner.keys()].sort())
         return { inserted, stored }
       })
     } catch (error) {
-      this.inFlightOldest = NaN
       this.release(count)
       this.options.onError('读数写入失败 Writing readings failed', error)
       for (const entry of batch) entry.reject(error)
-      return
+      return []
     }
-    for (const day of days) this.knownDays.add(day)
     this.totals.batches++
     const { inserted, stored } = written
     batch.forEach((entry, e) => {
@@ -219,13 +262,24 @@ export class BatchWriter {
     this.totals.storedTotal += stored.length
     this.totals.duplicateTotal += count - stored.length
     this.release(count)
-    try {
-      await this.options.onCommitted(stored, batch[0]!.enqueuedAt)
-    } catch (error) {
-      this.options.onError('规则评估失败 Rule evaluation failed', error)
-    } finally {
-      this.inFlightOldest = NaN
-    }
+    return stored
+  }
+
+  /**
+   * New day partitions, one creation at a time and each in its own transaction (DDL on the
+   * parent waits for the inserts in flight; two batches creating one day would race).
+   * An empty partition left by a batch that then fails is harmless.
+   */
+  private createPartitions(days: ReadonlySet<number>): Promise<void> {
+    const created = this.partitionsCreated.then(async () => {
+      for (const day of days) {
+        if (this.knownDays.has(day)) continue
+        await queries.ensureDayPartition(this.db, day)
+        this.knownDays.add(day)
+      }
+    })
+    this.partitionsCreated = created.catch(() => {})
+    return created
   }
 
   private release(count: number): void {

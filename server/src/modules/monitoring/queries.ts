@@ -224,8 +224,12 @@ function dictionary(column: readonly string[]): { entries: string[]; indexes: nu
 }
 
 /** Adds a batch's rollups (one row per device, metric, bucket and bucket start) to the stored ones. */
-export async function addRollups(q: Queryable, rollups: readonly RollupRow[]): Promise<void> {
-  if (rollups.length === 0) return
+export async function addRollups(q: Queryable, unordered: readonly RollupRow[]): Promise<void> {
+  if (unordered.length === 0) return
+  // Rows are upserted (and locked) in key order: two batches written at once then wait for each
+  // other on a shared rollup row instead of deadlocking.
+  const rollups = [...unordered].sort((a, b) => compareText(a.deviceId, b.deviceId) || compareText(a.metric, b.metric)
+    || compareText(a.bucket, b.bucket) || a.ts - b.ts)
   const column = <T>(pick: (r: RollupRow) => T) => `{${rollups.map(pick).join(',')}}`
   await q.execute(sql`
     INSERT INTO monitoring.rollups AS o (device_id, metric, bucket, ts, n, sum, min, max)
@@ -236,6 +240,8 @@ export async function addRollups(q: Queryable, rollups: readonly RollupRow[]): P
     ON CONFLICT (device_id, metric, bucket, ts) DO UPDATE SET
       n = o.n + EXCLUDED.n, sum = o.sum + EXCLUDED.sum, min = least(o.min, EXCLUDED.min), max = greatest(o.max, EXCLUDED.max)`)
 }
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 export interface ReadingPoint { ts: Date | string; value: number }
 

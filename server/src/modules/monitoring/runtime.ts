@@ -96,6 +96,7 @@ export class MonitoringRuntime {
       capacity: this.settings.queueCapacity,
       flushIntervalMs: this.settings.flushIntervalMs,
       flushRows: this.settings.flushRows,
+      flushConcurrency: this.settings.flushConcurrency,
       now: this.settings.now,
       onCommitted: (rows, enqueuedAt) => this.evaluate(rows, enqueuedAt),
       onError: (message, error) => console.error(message, error),

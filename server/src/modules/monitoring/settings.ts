@@ -14,6 +14,8 @@ export interface MonitoringSettings {
   /** Group commit: the writer flushes after this long or when `flushRows` are waiting. */
   flushIntervalMs: number
   flushRows: number
+  /** Batches written at once: the database writes one while the rules of another run (batchWriter.ts) */
+  flushConcurrency: number
   /** Rule clock: no-data, clear holds, re-notification (0: off, tests drive `tick`). */
   tickIntervalMs: number
   /** How often the rule state is saved (it is also saved at shutdown). */
@@ -40,6 +42,7 @@ export function defaultMonitoringSettings(): MonitoringSettings {
     queueCapacity: envNumber('YINGJI_INGEST_QUEUE_ROWS', 200_000),
     flushIntervalMs: 20,
     flushRows: 20_000,
+    flushConcurrency: 2,
     tickIntervalMs: 5000,
     snapshotIntervalMs: 60_000,
     escalateAfterMs: envNumber('YINGJI_ALARM_ESCALATE_MINUTES', 10) * 60_000,
