@@ -1,23 +1,42 @@
-/** About 40 demo geological hazard points in Leping's hilly townships, near their villages. */
+/**
+ * About 40 demo geological hazard points in Leping's hilly townships, near their villages, and
+ * 12 in 镇桥镇, the township of the storm day (SCENARIO step 3: "12 monitoring persons of
+ * geological hazard points" receive its warning). Each point has its 群测群防员 (monitor).
+ */
 import { lepingSyntheticSeed } from '@yingji/domain/geo/leping'
-import { randomStream } from '@yingji/domain/geo/seededRandom'
+import { randomStream, type Random } from '@yingji/domain/geo/seededRandom'
 import type { Db } from '../../../../db/database.ts'
 import { recordAudit } from '../../../auth/index.ts'
-import { between, demoUuid, hillyTownships, mobile, near, personName, pick, villagesOf } from '../core/demoData.ts'
+import { between, demoUuid, hillyTownships, mobile, near, personName, pick, villagesOf, type Place } from '../core/demoData.ts'
 import { countHazardPoints, insertHazardPoints, type HazardPointValues } from './queries.ts'
 import { hazardTypes } from './options.ts'
 
-const count = 40
+/** The storm day's township (镇桥镇) */
+const stormTownship = '360281100'
 /** Slopes fail far more often than the ground sinks (Jiangxi's register is mostly landslides). */
 const typeWeights: [HazardPointValues['type'], number][] = [['landslide', 0.6], ['collapse', 0.25], ['debris_flow', 0.08], ['subsidence', 0.07]]
 const places = ['后山', '村东', '村西', '组背后', '公路边坡', '屋后', '山脚', '河岸']
 
 export async function seedHazardPointDemo(db: Db): Promise<number> {
   if (await countHazardPoints(db) > 0) return 0
-  const villages = await villagesOf(db, hillyTownships)
-  if (villages.length === 0) return 0
-  const random = randomStream(lepingSyntheticSeed, 'registry.hazardPoints')
+  const hilly = await villagesOf(db, hillyTownships)
+  if (hilly.length === 0) return 0
+  // Separate streams: the storm township's points leave the hilly townships' as they were.
+  const rows = [
+    ...hazardPoints(randomStream(lepingSyntheticSeed, 'registry.hazardPoints'), hilly, 40),
+    ...hazardPoints(randomStream(lepingSyntheticSeed, 'registry.hazardPoints.stormTownship'), await villagesOf(db, [stormTownship]), 12),
+  ]
+  await db.transaction(async (tx) => {
+    await insertHazardPoints(tx, rows)
+    await recordAudit(tx, { actor: null, action: 'hazard_point.seed', entity: 'hazard_point', entityId: 'demo', after: { count: rows.length } })
+  })
+  return rows.length
+}
+
+/** `count` points spread over `villages` in order, each within ~1.2 km of its village point. */
+function hazardPoints(random: Random, villages: readonly Place[], count: number): HazardPointValues[] {
   const rows: HazardPointValues[] = []
+  if (villages.length === 0) return rows
   for (let i = 0; i < count; i++) {
     const village = villages[Math.floor((i / count) * villages.length + random() * 3) % villages.length]!
     let roll = random()
@@ -35,9 +54,5 @@ export async function seedHazardPointDemo(db: Db): Promise<number> {
       ...near(random, village, 1.2), status: random() < 0.9 ? 'active' : 'mitigated', synthetic: true,
     })
   }
-  await db.transaction(async (tx) => {
-    await insertHazardPoints(tx, rows)
-    await recordAudit(tx, { actor: null, action: 'hazard_point.seed', entity: 'hazard_point', entityId: 'demo', after: { count: rows.length } })
-  })
-  return rows.length
+  return rows
 }
