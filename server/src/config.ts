@@ -18,6 +18,8 @@ export interface Config {
    * cache (a county's million warning subscribers are ~330 MB with indexes) should raise it.
    */
   embeddedSharedBuffers: string | undefined
+  /** Embedded only: minutes between vacuum/analyze rounds (db/maintenance.ts); 0 turns them off. */
+  embeddedMaintenanceMinutes: number
   /** Initial admin password; when absent a random one is generated on first start. */
   adminPassword: string | undefined
   /** Run the simulated sensor network (later issue); `YINGJI_SIMULATE=0` turns it off. */
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.YINGJI_DATA_DIR ?? path.join(repoRoot, 'data')),
     databaseUrl: env.DATABASE_URL || undefined,
     embeddedSharedBuffers: env.YINGJI_DB_SHARED_BUFFERS || undefined,
+    embeddedMaintenanceMinutes: minutesSetting(env.YINGJI_DB_MAINTENANCE_MINUTES, 10),
     adminPassword: env.YINGJI_ADMIN_PASSWORD || undefined,
     simulate: env.YINGJI_SIMULATE !== '0',
     tileUrl: env.YINGJI_TILE_URL || undefined,
@@ -47,4 +50,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     version: '0.1.0',
   }
+}
+
+/** A non-negative number of minutes, or the default when unset or not a number. */
+function minutesSetting(raw: string | undefined, fallback: number): number {
+  const value = raw === undefined || raw === '' ? NaN : Number(raw)
+  return Number.isFinite(value) && value >= 0 ? value : fallback
 }

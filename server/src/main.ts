@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import { repoRoot, type Config } from './config.ts'
 import { buildApp, webDist } from './http/app.ts'
 import { closePlatform, createPlatform, type Platform } from './platform.ts'
+import { startEmbeddedMaintenance } from './db/maintenance.ts'
 import { ensureAdmin } from './modules/auth/bootstrap.ts'
 import { startMonitoringServices } from './modules/monitoring/index.ts'
 
@@ -26,6 +27,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const url = `http://localhost:${(app.server.address() as { port: number }).port}`
   // MQTT ingest and the simulated sensor network (which reports through the HTTP ingest route).
   const monitoring = await startMonitoringServices(platform, `http://127.0.0.1:${(app.server.address() as { port: number }).port}`)
+  const maintenance = startEmbeddedMaintenance(platform.database, config.embeddedMaintenanceMinutes * 60_000)
   const lines = [
     '',
     `  应急平台已启动 Yingji is running: ${url}`,
@@ -43,6 +45,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const stop = async () => {
     if (stopping) return
     stopping = true
+    await maintenance.stop()
     await monitoring.stop()
     await app.close()
     await closePlatform(platform)
