@@ -122,4 +122,19 @@ describe('warning subscribers (预警接收人) over HTTP, and the demo seed', (
     expect((await app.inject({ method: 'GET', url: `/api/warnings/subscribers/${res.json().id}`, headers: zhenqiao })).statusCode).toBe(200)
     expect((await app.inject({ method: 'GET', url: `/api/warnings/subscribers/${res.json().id}`, headers: legang })).statusCode).toBe(404)
   })
+  it('a location-only subscriber follows a village point added or moved nearer, into that township', async () => {
+    const [seat] = await queryRows<{ lon: number; lat: number }>(platform.db, sql`SELECT ST_X(location) lon, ST_Y(location) lat FROM geo.divisions WHERE code = '360281100000'`)
+    const res = await app.inject({ method: 'POST', url: '/api/warnings/subscribers', headers: duty,
+      payload: { name: '公众', role: 'public', location: { lon: seat!.lon + 0.0004, lat: seat!.lat }, phone: '13800000003', channels: ['sms'] } })
+    expect(res.statusCode, res.body).toBe(201)
+    const township = async () => (await queryRows<{ t: string }>(platform.db, sql`SELECT township_code AS t FROM warnings.subscribers WHERE id = ${res.json().id}`))[0]!.t
+    expect(await township()).toBe('360281100000')
+    // A village of 乐港镇 placed right at the subscriber (a corrected village point, say)
+    await platform.db.execute(sql`INSERT INTO geo.divisions (code, name, level, type, parent_code, synthetic, location, code_edition)
+      VALUES ('360281101998', '测试村委会', 'village', '220', '360281101000', true, ST_SetSRID(ST_MakePoint(${seat!.lon + 0.0005}, ${seat!.lat}), 4326), 'test')`)
+    expect(await township()).toBe('360281101000')
+    await platform.db.execute(sql`UPDATE geo.divisions SET location = ST_SetSRID(ST_MakePoint(117.0, 28.9), 4326) WHERE code = '360281101998'`)
+    expect(await township()).toBe('360281100000')
+    await platform.db.execute(sql`DELETE FROM geo.divisions WHERE code = '360281101998'`)
+  })
 })
