@@ -30,10 +30,12 @@ export const description = 'monitoring ingest: readings/s over HTTP batches and 
 const phaseMs = Number(process.env.YINGJI_BENCH_INGEST_MS ?? 8000)
 const loadDevices = 500
 const batchSize = 1000
-const httpSenders = Number(process.env.YINGJI_BENCH_INGEST_SENDERS ?? 12)
+const httpSenders = Number(process.env.YINGJI_BENCH_INGEST_SENDERS ?? 24)
 const mqttClients = 8
 const mqttWindow = 200
 const baselineReadings = 3000
+/** Gauges that each raise one orange alarm in the latency phase: enough that p99 is not simply the worst one */
+const triggerCount = 200
 
 interface Device { id: string; code: string; apiKey: string; next: number }
 
@@ -71,12 +73,15 @@ async function httpPhase(base: string, devices: Device[], ms: number, paceReadin
   let refused = 0
   let k = 0
   const started = performance.now()
-  const sender = async () => {
-    while (performance.now() < until) {
+  // Paced: each sender keeps its own schedule, offset from the others', so requests arrive
+  // evenly spread (devices are not synchronised) rather than all senders at once in bursts.
+  const interval = paceReadingsPerSecond ? (httpSenders * batchSize / paceReadingsPerSecond) * 1000 : 0
+  const sender = async (_: unknown, j: number) => {
+    for (let n = 0; performance.now() < until; n++) {
       if (paceReadingsPerSecond) {
-        const due = started + ((accepted + refused) / paceReadingsPerSecond) * 1000
-        const wait = due - performance.now()
+        const wait = started + (j / httpSenders + n) * interval - performance.now()
         if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+        if (performance.now() >= until) break
       }
       const device = devices[k++ % devices.length]!
       const res = await fetch(`${base}/api/ingest/readings`, {
@@ -163,9 +168,9 @@ async function measure(label: string, platform: Platform): Promise<void> {
   try {
     const t0 = performance.now()
     const devices = await registerDevices(platform, loadDevices, `${label}-load`)
-    const triggers = await registerDevices(platform, 40, `${label}-trigger`)
+    const triggers = await registerDevices(platform, triggerCount, `${label}-trigger`)
     const [baselineDevice] = await registerDevices(platform, 1, `${label}-baseline`)
-    console.log(`${label}: ${loadDevices + 41} rain gauges registered in ${Math.round(performance.now() - t0)} ms (not timed)`)
+    console.log(`${label}: ${loadDevices + triggerCount + 1} rain gauges registered in ${Math.round(performance.now() - t0)} ms (not timed)`)
 
     await httpPhase(base, devices, 1500) // warm-up
     const before = runtime.lag()

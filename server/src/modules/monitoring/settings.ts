@@ -41,7 +41,9 @@ export function defaultMonitoringSettings(): MonitoringSettings {
     maxBatchItems: 5000,
     queueCapacity: envNumber('YINGJI_INGEST_QUEUE_ROWS', 200_000),
     flushIntervalMs: 20,
-    flushRows: 20_000,
+    // Measured (bench ingest): 5,000 rows per commit with two in flight beat 20,000 on the server
+    // (121–172k vs 98–123k readings/s) and keep a reading from waiting behind one long commit.
+    flushRows: 5_000,
     flushConcurrency: 2,
     tickIntervalMs: 5000,
     snapshotIntervalMs: 60_000,
