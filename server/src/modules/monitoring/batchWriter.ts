@@ -16,8 +16,9 @@
  *
  * Concurrent batches lock rollup rows in one order (sorted), so they wait for each other
  * there but cannot deadlock; the same reading in two concurrent batches (a device's retry) is
- * stored by one and a duplicate in the other (ON CONFLICT). A batch that needs a new day
- * partition runs alone (DDL on the parent table).
+ * stored by one and a duplicate in the other (ON CONFLICT); should two such copies cross in
+ * opposite order, PostgreSQL aborts one batch as a deadlock and its senders are told to retry.
+ * New day partitions are created one at a time, each in its own transaction before the batch.
  */
 import type { Db } from '../../db/database.ts'
 import * as queries from './queries.ts'
