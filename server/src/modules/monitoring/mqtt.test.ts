@@ -47,6 +47,35 @@ describe('MQTT ingest through the built-in broker', () => {
     }
   })
 
+  it('withholds the PUBACK when the database fails; the device sends again and the reading is stored once', async () => {
+    const gauge = await registerDevice(t)
+    const reading = JSON.stringify([{ metric: 'rainfall_mm', ts: new Date(Date.now() - 90_000).toISOString(), value: 2.5 }])
+    // A message that is itself wrong is acknowledged (a redelivery would fail the same way) and logged.
+    const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.port}`, { username: gauge.code, password: gauge.apiKey, reconnectPeriod: 0 })
+    await client.publishAsync(telemetryTopic(gauge.code), JSON.stringify('rain'), { qos: 1 })
+    expect(logs.at(-1)).toMatch(/Expected an array/)
+    // The database fails the batch's transaction: no PUBACK (the broker drops the connection).
+    await t.platform.db.execute(sql`ALTER TABLE monitoring.rollups RENAME TO rollups_away`)
+    try {
+      const closed = new Promise<void>((resolve) => client.once('close', () => resolve()))
+      let acked = false
+      client.publish(telemetryTopic(gauge.code), reading, { qos: 1 }, (error) => { if (!error) acked = true })
+      await closed
+      expect(acked).toBe(false)
+      expect(await stored(t, gauge.id)).toBe(0)
+    } finally {
+      await t.platform.db.execute(sql`ALTER TABLE monitoring.rollups_away RENAME TO rollups`)
+      await client.endAsync(true)
+    }
+    const again = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.port}`, { username: gauge.code, password: gauge.apiKey, reconnectPeriod: 0 })
+    try {
+      await again.publishAsync(telemetryTopic(gauge.code), reading, { qos: 1 })
+      expect(await stored(t, gauge.id)).toBe(1)
+    } finally {
+      await again.endAsync()
+    }
+  })
+
   it('refuses a wrong key, and disconnects a device publishing to another device topic', async () => {
     const gauge = await registerDevice(t)
     const other = await registerDevice(t)

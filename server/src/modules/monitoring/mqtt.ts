@@ -20,6 +20,7 @@ import crypto from 'node:crypto'
 import net from 'node:net'
 import { Aedes, type Client } from 'aedes'
 import mqtt from 'mqtt'
+import { AppError } from '../../http/errors.ts'
 import { ingestWaiting } from './ingest.ts'
 import type { DeviceInfo, MonitoringRuntime } from './runtime.ts'
 
@@ -63,8 +64,10 @@ async function store(runtime: MonitoringRuntime, device: DeviceInfo, payload: Bu
     const rejected = results.filter((r) => r.status === 'rejected')
     if (rejected.length > 0) log(`MQTT ${device.code}: ${rejected.length} 条被拒绝 rejected (${rejected[0]!.reason ?? ''})`)
   } catch (error) {
-    if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
-      log(`MQTT ${device.code}: ${error.message}`)
+    // The message's own fault (not an array, too many items): acknowledged and logged, since a
+    // redelivery would fail the same way. Anything else — a database error — is not acknowledged.
+    if (error instanceof AppError && error.kind === 'invalid') {
+      log(`MQTT ${device.code}: ${error.message} · ${error.messageEn}`)
       return
     }
     throw error
