@@ -41,7 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.YINGJI_DATA_DIR ?? path.join(repoRoot, 'data')),
     databaseUrl: env.DATABASE_URL || undefined,
     embeddedSharedBuffers: env.YINGJI_DB_SHARED_BUFFERS || undefined,
-    embeddedMaintenanceMinutes: minutesSetting(env.YINGJI_DB_MAINTENANCE_MINUTES, 10),
+    embeddedMaintenanceMinutes: nonNegativeSetting(env.YINGJI_DB_MAINTENANCE_MINUTES, 10),
     adminPassword: env.YINGJI_ADMIN_PASSWORD || undefined,
     simulate: env.YINGJI_SIMULATE !== '0',
     tileUrl: env.YINGJI_TILE_URL || undefined,
@@ -52,8 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 }
 
-/** A non-negative number of minutes, or the default when unset or not a number. */
-function minutesSetting(raw: string | undefined, fallback: number): number {
+/** A setting that is a non-negative number, or `fallback` when unset or not such a number. */
+export function nonNegativeSetting(raw: string | undefined, fallback: number): number {
   const value = raw === undefined || raw === '' ? NaN : Number(raw)
   return Number.isFinite(value) && value >= 0 ? value : fallback
 }

@@ -2,6 +2,7 @@
  * The monitoring module's settings: environment variables with defaults, overridable per
  * platform (tests, benchmarks) through `configureMonitoring` before the app is built.
  */
+import { nonNegativeSetting } from '../../config.ts'
 import type { Platform } from '../../platform.ts'
 
 export interface MonitoringSettings {
@@ -29,11 +30,7 @@ export interface MonitoringSettings {
   now: () => number
 }
 
-const envNumber = (name: string, fallback: number): number => {
-  const raw = process.env[name]
-  const value = raw === undefined || raw === '' ? NaN : Number(raw)
-  return Number.isFinite(value) && value >= 0 ? value : fallback
-}
+const envNumber = (name: string, fallback: number): number => nonNegativeSetting(process.env[name], fallback)
 
 export function defaultMonitoringSettings(): MonitoringSettings {
   return {
