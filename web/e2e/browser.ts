@@ -7,7 +7,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AddressInfo } from 'node:net'
+import type { FastifyInstance } from 'fastify'
 import { chromium, type Browser } from 'playwright-core'
+import { buildApp } from '../../server/src/http/app.ts'
+import { createTestPlatform, type TestPlatform } from '../../server/src/testing/platform.ts'
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const artifactsDir = path.resolve(webRoot, '..', 'test-artifacts')
@@ -50,4 +53,42 @@ export function baseUrlOf(address: AddressInfo | string | null): string {
 export function screenshotPath(name: string): string {
   fs.mkdirSync(artifactsDir, { recursive: true })
   return path.join(artifactsDir, name)
+}
+
+/** What a browser test runs against: a test platform served on a free port, and headless Chromium. */
+export interface BrowserStage {
+  platform: TestPlatform
+  app: FastifyInstance
+  baseUrl: string
+  browser: Browser
+  close(): Promise<void>
+}
+
+/**
+ * Builds the web app when needed, starts a test platform (`prepare` runs on it before the app is
+ * built: demo data, module settings), serves it on a free port and launches Chromium.
+ */
+export async function startBrowserStage(prepare?: (platform: TestPlatform) => unknown): Promise<BrowserStage> {
+  ensureWebBuilt()
+  const platform = await createTestPlatform()
+  let app: FastifyInstance | undefined
+  try {
+    await prepare?.(platform)
+    app = await buildApp(platform, { logger: false })
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    const started = app
+    const browser = await launchChromium()
+    return {
+      platform, app: started, baseUrl: baseUrlOf(started.server.address()), browser,
+      close: async () => {
+        await browser.close()
+        await started.close()
+        await platform.close()
+      },
+    }
+  } catch (error) {
+    await app?.close()
+    await platform.close()
+    throw error
+  }
 }

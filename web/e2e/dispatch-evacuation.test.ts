@@ -6,40 +6,32 @@
  * the dispatch order into the ledger; asks for teams for a flood at a clicked place.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { FastifyInstance } from 'fastify'
 import type { Browser, Page } from 'playwright-core'
-import { buildApp } from '../../server/src/http/app.ts'
-import { createTestPlatform, type TestPlatform } from '../../server/src/testing/platform.ts'
+import type { TestPlatform } from '../../server/src/testing/platform.ts'
 import { createTestUser, type TestUser } from '../../server/src/testing/session.ts'
 import { stopSolver } from '../../server/src/modules/dispatch/planning/solver.ts'
-import { baseUrlOf, ensureWebBuilt, launchChromium, screenshotPath } from './browser.ts'
+import { screenshotPath, startBrowserStage, type BrowserStage } from './browser.ts'
 import { signIn } from './session.ts'
 
 describe('dispatch planning in Chromium', () => {
   let platform: TestPlatform
-  let app: FastifyInstance
   let browser: Browser
+  let stage: BrowserStage | undefined
   let baseUrl: string
   let officer: TestUser
   let page: Page
 
   beforeAll(async () => {
-    ensureWebBuilt()
-    platform = await createTestPlatform()
-    app = await buildApp(platform, { logger: false })
-    await app.listen({ port: 0, host: '127.0.0.1' })
-    baseUrl = baseUrlOf(app.server.address())
+    stage = await startBrowserStage()
+    ;({ platform, browser, baseUrl } = stage)
     officer = await createTestUser(platform, { role: 'duty_officer', displayName: '钱值班' })
-    browser = await launchChromium()
     ;({ page } = await signIn(browser, baseUrl, officer))
     page.on('pageerror', (error) => console.error('[page error]', error.message))
   })
 
   afterAll(async () => {
     await stopSolver()
-    await browser?.close()
-    await app?.close()
-    await platform?.close()
+    await stage?.close()
   })
 
   const shoot = (name: string) => page.screenshot({ animations: 'disabled', path: screenshotPath(`${name}.png`) })

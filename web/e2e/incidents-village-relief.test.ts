@@ -10,41 +10,33 @@
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
-import type { FastifyInstance } from 'fastify'
 import type { Browser } from 'playwright-core'
 import { queryRows } from '../../server/src/db/rows.ts'
-import { buildApp } from '../../server/src/http/app.ts'
 import { enqueueEvent } from '../../server/src/modules/events/outbox.ts'
-import { createTestPlatform, type TestPlatform } from '../../server/src/testing/platform.ts'
+import type { TestPlatform } from '../../server/src/testing/platform.ts'
 import { createTestUser, type TestUser } from '../../server/src/testing/session.ts'
-import { baseUrlOf, ensureWebBuilt, launchChromium, screenshotPath } from './browser.ts'
+import { screenshotPath, startBrowserStage, type BrowserStage } from './browser.ts'
 import { signIn, streamOpen, watchStreams } from './session.ts'
 
 describe('village report and county relief thresholds in Chromium', () => {
   let platform: TestPlatform
-  let app: FastifyInstance
   let browser: Browser
+  let stage: BrowserStage | undefined
   let baseUrl: string
   let admin: TestUser
   let villager: TestUser
   let officer: TestUser
 
   beforeAll(async () => {
-    ensureWebBuilt()
-    platform = await createTestPlatform()
-    app = await buildApp(platform, { logger: false })
-    await app.listen({ port: 0, host: '127.0.0.1' })
-    baseUrl = baseUrlOf(app.server.address())
+    stage = await startBrowserStage()
+    ;({ platform, browser, baseUrl } = stage)
     admin = await createTestUser(platform, { role: 'admin', displayName: '孙管理' })
     villager = await createTestUser(platform, { role: 'village', jurisdiction: '360281100201', displayName: '塘湖村信息员' })
     officer = await createTestUser(platform, { role: 'duty_officer', displayName: '周值班' })
-    browser = await launchChromium()
   }, 400_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-    await platform?.close()
+    await stage?.close()
   })
 
   it('the admin sets the county thresholds; a village report is graded by them', { timeout: 240_000 }, async () => {

@@ -16,11 +16,10 @@ import type { FastifyInstance } from 'fastify'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { lepingDemoPlans } from '../../domain/src/plans/lepingDemoPlans.ts'
 import { queryRows } from '../../server/src/db/rows.ts'
-import { buildApp } from '../../server/src/http/app.ts'
 import { docxText } from '../../server/src/modules/registry/places/core/zipEntry.ts'
-import { createTestPlatform, type TestPlatform } from '../../server/src/testing/platform.ts'
+import type { TestPlatform } from '../../server/src/testing/platform.ts'
 import { createTestUser, loginAs, type TestUser } from '../../server/src/testing/session.ts'
-import { baseUrlOf, ensureWebBuilt, launchChromium, screenshotPath } from './browser.ts'
+import { screenshotPath, startBrowserStage, type BrowserStage } from './browser.ts'
 
 /** Every EventSource the app opens, so the test knows when the board's live stream is connected. */
 type TestWindow = Window & { __streams?: EventSource[] }
@@ -43,25 +42,20 @@ describe('the incident chain in Chromium', () => {
   let platform: TestPlatform
   let app: FastifyInstance
   let browser: Browser
+  let stage: BrowserStage | undefined
   let baseUrl: string
   let officer: TestUser
   let commander: TestUser
 
   beforeAll(async () => {
-    ensureWebBuilt()
-    platform = await createTestPlatform()
-    app = await buildApp(platform, { logger: false })
-    await app.listen({ port: 0, host: '127.0.0.1' })
-    baseUrl = baseUrlOf(app.server.address())
+    stage = await startBrowserStage()
+    ;({ platform, app, browser, baseUrl } = stage)
     officer = await createTestUser(platform, { role: 'duty_officer', displayName: '赵值班' })
     commander = await createTestUser(platform, { role: 'commander', displayName: '钱指挥' })
-    browser = await launchChromium()
   }, 400_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-    await platform?.close()
+    await stage?.close()
   })
 
   async function shoot(page: Page, name: string): Promise<void> {

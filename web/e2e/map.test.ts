@@ -3,12 +3,10 @@
  * the map with the division tree, pick a township, switch to English; and a wrong password.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { FastifyInstance } from 'fastify'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { buildApp } from '../../server/src/http/app.ts'
-import { createTestPlatform, type TestPlatform } from '../../server/src/testing/platform.ts'
+import type { TestPlatform } from '../../server/src/testing/platform.ts'
 import { createTestUser, type TestUser } from '../../server/src/testing/session.ts'
-import { baseUrlOf, ensureWebBuilt, launchChromium, screenshotPath } from './browser.ts'
+import { screenshotPath, startBrowserStage, type BrowserStage } from './browser.ts'
 
 /** What the page's map holds, read through the map exposed to WebDriver sessions. */
 interface MapState {
@@ -49,25 +47,19 @@ async function mapState(page: Page): Promise<MapState> {
 
 describe('the web app in Chromium', () => {
   let platform: TestPlatform
-  let app: FastifyInstance
   let browser: Browser
+  let stage: BrowserStage | undefined
   let baseUrl: string
   let officer: TestUser
 
   beforeAll(async () => {
-    ensureWebBuilt()
-    platform = await createTestPlatform()
-    app = await buildApp(platform, { logger: false })
-    await app.listen({ port: 0, host: '127.0.0.1' })
-    baseUrl = baseUrlOf(app.server.address())
+    stage = await startBrowserStage()
+    ;({ platform, browser, baseUrl } = stage)
     officer = await createTestUser(platform, { role: 'duty_officer', displayName: '王值班' })
-    browser = await launchChromium()
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-    await platform?.close()
+    await stage?.close()
   })
 
   async function newPage(): Promise<{ context: BrowserContext; page: Page }> {

@@ -7,37 +7,28 @@
  * refuses bad criteria JSON and saves a new plan as one document.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { FastifyInstance } from 'fastify'
 import type { Browser, Page } from 'playwright-core'
-import { buildApp } from '../../server/src/http/app.ts'
 import { seedPlansDemo } from '../../server/src/modules/plans/demo.ts'
-import { createTestPlatform, type TestPlatform } from '../../server/src/testing/platform.ts'
+import type { TestPlatform } from '../../server/src/testing/platform.ts'
 import { createTestUser, type TestUser } from '../../server/src/testing/session.ts'
-import { baseUrlOf, ensureWebBuilt, launchChromium, screenshotPath } from './browser.ts'
+import { screenshotPath, startBrowserStage, type BrowserStage } from './browser.ts'
 import { signIn } from './session.ts'
 
 describe('emergency plans in Chromium', () => {
   let platform: TestPlatform
-  let app: FastifyInstance
   let browser: Browser
+  let stage: BrowserStage | undefined
   let baseUrl: string
   let commander: TestUser
 
   beforeAll(async () => {
-    ensureWebBuilt()
-    platform = await createTestPlatform()
-    await seedPlansDemo(platform.db)
-    app = await buildApp(platform, { logger: false })
-    await app.listen({ port: 0, host: '127.0.0.1' })
-    baseUrl = baseUrlOf(app.server.address())
+    stage = await startBrowserStage((platform) => seedPlansDemo(platform.db))
+    ;({ platform, browser, baseUrl } = stage)
     commander = await createTestUser(platform, { role: 'commander', displayName: '钱指挥' })
-    browser = await launchChromium()
   }, 240_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-    await platform?.close()
+    await stage?.close()
   })
 
   async function shoot(page: Page, name: string): Promise<void> {

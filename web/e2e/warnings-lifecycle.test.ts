@@ -9,10 +9,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import type { Browser, Page } from 'playwright-core'
-import { buildApp } from '../../server/src/http/app.ts'
-import { createTestPlatform, type TestPlatform } from '../../server/src/testing/platform.ts'
+import type { TestPlatform } from '../../server/src/testing/platform.ts'
 import { createTestUser, loginAs, type TestUser } from '../../server/src/testing/session.ts'
-import { baseUrlOf, ensureWebBuilt, launchChromium, screenshotPath } from './browser.ts'
+import { screenshotPath, startBrowserStage, type BrowserStage } from './browser.ts'
 import { signIn } from './session.ts'
 
 type Headers = { cookie: string }
@@ -22,6 +21,7 @@ describe('warning lifecycle in Chromium: reject, Update, Cancel', () => {
   let platform: TestPlatform
   let app: FastifyInstance
   let browser: Browser
+  let stage: BrowserStage | undefined
   let baseUrl: string
   let officer: TestUser
   let commander: TestUser
@@ -29,22 +29,16 @@ describe('warning lifecycle in Chromium: reject, Update, Cancel', () => {
   let approver: Headers
 
   beforeAll(async () => {
-    ensureWebBuilt()
-    platform = await createTestPlatform()
-    app = await buildApp(platform, { logger: false })
-    await app.listen({ port: 0, host: '127.0.0.1' })
-    baseUrl = baseUrlOf(app.server.address())
+    stage = await startBrowserStage()
+    ;({ platform, app, browser, baseUrl } = stage)
     officer = await createTestUser(platform, { role: 'duty_officer', displayName: '赵值班' })
     commander = await createTestUser(platform, { role: 'commander', displayName: '钱指挥' })
     author = (await loginAs(app, platform, { role: 'duty_officer', displayName: '孙值班' })).headers
     approver = (await loginAs(app, platform, { role: 'commander', displayName: '李指挥' })).headers
-    browser = await launchChromium()
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-    await platform?.close()
+    await stage?.close()
   })
 
   const shoot = (page: Page, name: string) => page.screenshot({ animations: 'disabled', path: screenshotPath(name) })
